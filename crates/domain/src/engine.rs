@@ -1,0 +1,300 @@
+//! The routing engine: `route(plan, situation, facts) -> Guidance`.
+//!
+//! A pure function. It walks the situation's node graph from `start`,
+//! stopping at the first question the facts do not answer yet, and returns
+//! the steps found so far plus that question. All branching comes from the
+//! plan data (question nodes and `when` conditions); nothing here knows a
+//! school's wording.
+
+use crate::plan::{
+    AgendaItem, Answer, Condition, Contact, Documentation, DutyNote, Node, Plan, Question, Role,
+    Situation, Step,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What is known so far: question id → answer id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    answers: BTreeMap<String, String>,
+}
+
+impl Facts {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with(mut self, question: &str, answer: &str) -> Self {
+        self.answer(question, answer);
+        self
+    }
+
+    pub fn answer(&mut self, question: &str, answer: &str) {
+        self.answers.insert(question.to_owned(), answer.to_owned());
+    }
+
+    pub fn forget(&mut self, question: &str) {
+        self.answers.remove(question);
+    }
+
+    pub fn get(&self, question: &str) -> Option<&str> {
+        self.answers.get(question).map(String::as_str)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.answers.iter().map(|(q, a)| (q.as_str(), a.as_str()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteError {
+    UnknownSituation(String),
+}
+
+impl std::fmt::Display for RouteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RouteError::UnknownSituation(id) => write!(f, "planen har ingen situasjon «{id}»"),
+        }
+    }
+}
+
+impl std::error::Error for RouteError {}
+
+/// The guidance for one situation given the facts so far.
+#[derive(Debug, Clone)]
+pub struct Guidance<'p> {
+    pub situation: &'p Situation,
+    /// The questions answered on this route, in the order they were asked.
+    pub answered: Vec<(&'p Question, &'p Answer)>,
+    /// The steps that apply, in the plan's order.
+    pub steps: Vec<GuidanceStep<'p>>,
+    /// What to ask next; `None` when the route is complete.
+    pub next_question: Option<&'p Question>,
+    /// The plan's notes on informing others that apply to these facts.
+    pub duty_to_inform: Vec<&'p DutyNote>,
+    /// The plan's general documentation rule, if it has one.
+    pub documentation: Option<&'p Documentation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GuidanceStep<'p> {
+    pub step: &'p Step,
+    pub responsible: Option<&'p Role>,
+    /// Whom to contact, each role with the people the plan lists for it.
+    pub contacts: Vec<Callee<'p>>,
+    pub meeting: Option<MeetingGuidance<'p>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Callee<'p> {
+    pub role: &'p Role,
+    pub people: Vec<&'p Contact>,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeetingGuidance<'p> {
+    /// Who takes part, for these facts.
+    pub participants: Vec<&'p Role>,
+    pub agenda: &'p [AgendaItem],
+}
+
+impl<'p> Guidance<'p> {
+    pub fn is_complete(&self) -> bool {
+        self.next_question.is_none()
+    }
+
+    /// The steps that hold a meeting, with its participants and agenda.
+    pub fn meetings(&self) -> impl Iterator<Item = (&GuidanceStep<'p>, &MeetingGuidance<'p>)> {
+        self.steps
+            .iter()
+            .filter_map(|s| s.meeting.as_ref().map(|m| (s, m)))
+    }
+
+    /// The facts minus the last answer on this route: what "back" goes to.
+    pub fn facts_before_last_answer(&self, facts: &Facts) -> Facts {
+        let mut before = facts.clone();
+        if let Some((question, _)) = self.answered.last() {
+            before.forget(&question.id);
+        }
+        before
+    }
+}
+
+/// The answer the facts give to a question, if it is one the plan knows.
+fn valid_answer<'p>(question: &'p Question, facts: &Facts) -> Option<&'p Answer> {
+    let given = facts.get(&question.id)?;
+    question.answers.iter().find(|a| a.id == given)
+}
+
+/// Whether a condition holds: `Err(question)` when it cannot be told yet.
+fn holds<'p>(plan: &'p Plan, condition: &Condition, facts: &Facts) -> Result<bool, &'p Question> {
+    let Some(question) = plan.question(&condition.question) else {
+        // A condition on a question the plan lacks never holds; validation
+        // reports it, the engine just stays on its feet.
+        return Ok(false);
+    };
+    match valid_answer(question, facts) {
+        Some(answer) => Ok(condition.answer_in.iter().any(|a| *a == answer.id)),
+        None => Err(question),
+    }
+}
+
+fn holds_or_absent<'p>(
+    plan: &'p Plan,
+    condition: Option<&Condition>,
+    facts: &Facts,
+) -> Result<bool, &'p Question> {
+    condition.map_or(Ok(true), |c| holds(plan, c, facts))
+}
+
+fn callees<'p>(plan: &'p Plan, roles: &'p [String]) -> Vec<Callee<'p>> {
+    roles
+        .iter()
+        .filter_map(|id| plan.role(id))
+        .map(|role| Callee {
+            role,
+            people: plan.contacts_for(&role.id).collect(),
+        })
+        .collect()
+}
+
+/// Resolves one step for these facts: `Ok(None)` when it does not apply.
+fn resolve_step<'p>(
+    plan: &'p Plan,
+    step: &'p Step,
+    facts: &Facts,
+) -> Result<Option<GuidanceStep<'p>>, &'p Question> {
+    if !holds_or_absent(plan, step.when.as_ref(), facts)? {
+        return Ok(None);
+    }
+    let meeting = match &step.meeting {
+        None => None,
+        Some(meeting) => {
+            let mut participants = Vec::new();
+            for p in &meeting.participants {
+                if holds_or_absent(plan, p.when.as_ref(), facts)? {
+                    participants.extend(plan.role(&p.role));
+                }
+            }
+            Some(MeetingGuidance {
+                participants,
+                agenda: &meeting.agenda,
+            })
+        }
+    };
+    Ok(Some(GuidanceStep {
+        step,
+        responsible: step.responsible.as_deref().and_then(|r| plan.role(r)),
+        contacts: callees(plan, &step.contact),
+        meeting,
+    }))
+}
+
+/// The guidance for `situation_id` given `facts`.
+///
+/// Never panics on any plan or facts: unknown ids are skipped, and the walk
+/// is bounded by the number of nodes so a cyclic plan still ends.
+pub fn route<'p>(
+    plan: &'p Plan,
+    situation_id: &str,
+    facts: &Facts,
+) -> Result<Guidance<'p>, RouteError> {
+    let situation = plan
+        .situation(situation_id)
+        .ok_or_else(|| RouteError::UnknownSituation(situation_id.to_owned()))?;
+    let mut guidance = Guidance {
+        situation,
+        answered: Vec::new(),
+        steps: Vec::new(),
+        next_question: None,
+        duty_to_inform: Vec::new(),
+        documentation: plan.documentation.as_ref(),
+    };
+
+    let mut current = Some(situation.start.as_str());
+    let mut visits = 0;
+    'walk: while let Some(id) = current.take() {
+        visits += 1;
+        if visits > situation.nodes.len() {
+            break; // a cycle: validation rejects these plans
+        }
+        let Some(node) = situation.node(id) else {
+            break;
+        };
+        match node {
+            Node::Question { question, next, .. } => {
+                let Some(question) = plan.question(question) else {
+                    break;
+                };
+                match valid_answer(question, facts) {
+                    Some(answer) => {
+                        guidance.answered.push((question, answer));
+                        current = next.get(&answer.id).map(String::as_str);
+                    }
+                    None => {
+                        guidance.next_question = Some(question);
+                        break;
+                    }
+                }
+            }
+            Node::Steps { steps, next, .. } => {
+                for step in steps {
+                    match resolve_step(plan, step, facts) {
+                        Ok(Some(resolved)) => guidance.steps.push(resolved),
+                        Ok(None) => {}
+                        Err(question) => {
+                            guidance.next_question = Some(question);
+                            break 'walk;
+                        }
+                    }
+                }
+                current = next.as_deref();
+            }
+            Node::End { .. } => {}
+        }
+    }
+
+    if let Some(confidentiality) = &plan.confidentiality {
+        guidance.duty_to_inform = confidentiality
+            .duty_to_inform
+            .iter()
+            .filter(|note| holds_or_absent(plan, note.when.as_ref(), facts) == Ok(true))
+            .collect();
+    }
+    Ok(guidance)
+}
+
+/// Every complete route through a situation, as the facts that select it.
+///
+/// Used by validation and the tests to check each route; bounded so that a
+/// malformed plan cannot make it run away.
+pub fn routes(plan: &Plan, situation_id: &str) -> Result<Vec<Facts>, RouteError> {
+    const MAX_ROUTES: usize = 4096;
+    let mut done = Vec::new();
+    let mut pending = vec![Facts::new()];
+    while let Some(facts) = pending.pop() {
+        if done.len() + pending.len() >= MAX_ROUTES {
+            break;
+        }
+        let guidance = route(plan, situation_id, &facts)?;
+        match guidance.next_question {
+            None => done.push(facts),
+            Some(question) => {
+                if facts.get(&question.id).is_some() && valid_answer(question, &facts).is_some() {
+                    // Asked again although answered: a malformed plan; stop here.
+                    done.push(facts);
+                    continue;
+                }
+                for answer in question.answers.iter().rev() {
+                    pending.push(facts.clone().with(&question.id, &answer.id));
+                }
+            }
+        }
+    }
+    Ok(done)
+}

@@ -1,0 +1,14 @@
+//! Rusplan's domain: a school's plan as data, its validation, and the
+//! routing engine that turns a situation and the facts known so far into
+//! guidance. Pure Rust: no browser crate may ever be a dependency here.
+
+pub mod engine;
+pub mod phone;
+pub mod plan;
+pub mod validate;
+
+pub use engine::{
+    route, routes, Callee, Facts, Guidance, GuidanceStep, MeetingGuidance, RouteError,
+};
+pub use plan::Plan;
+pub use validate::{load_plan, parse_plan, validate, PlanError};

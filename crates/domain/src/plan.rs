@@ -1,0 +1,418 @@
+//! The plan model: one school's *handlingsplan mot rus* as data.
+//!
+//! Everything a plan says lives here as plain, serde-readable structs. The
+//! shape is documented for schools in `docs/plan-format.md`; keep the two in
+//! step. Nothing here knows about the browser or about any one school.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The plan file format this crate reads. Bump when the shape changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub format_version: u32,
+    /// Short, stable id used for storage keys and links, e.g. `halden-vgs`.
+    pub id: String,
+    pub meta: Meta,
+    /// The documents this plan was written from; every [`Source`] names one.
+    pub documents: Vec<Document>,
+    #[serde(default)]
+    pub introduction: Vec<Paragraph>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub checklist: Option<Checklist>,
+    #[serde(default)]
+    pub prevention: Option<Prevention>,
+    #[serde(default)]
+    pub protective_factors: Option<FactorList>,
+    #[serde(default)]
+    pub risk_factors: Option<FactorList>,
+    /// Confidentiality (taushetsplikt) and the duty to inform (opplysningsplikt).
+    #[serde(default)]
+    pub confidentiality: Option<Confidentiality>,
+    /// The plan's rule for written records (e.g. referat i Elements).
+    #[serde(default)]
+    pub documentation: Option<Documentation>,
+    #[serde(default)]
+    pub conversation_advice: Option<ConversationAdvice>,
+    #[serde(default)]
+    pub laws: Vec<Link>,
+    #[serde(default)]
+    pub resources: Vec<Link>,
+    /// Questions the situations branch on (age group, outcome of the talk, …).
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    pub situations: Vec<Situation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub school: String,
+    pub title: String,
+    #[serde(default)]
+    pub school_year: Option<String>,
+    /// The version as the plan words it, e.g. "august 2025".
+    #[serde(default)]
+    pub version: Option<String>,
+    /// When the plan must be revised, as `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub next_revision: Option<String>,
+    /// The revision date as the plan words it, e.g. "juni 2026".
+    #[serde(default)]
+    pub next_revision_text: Option<String>,
+    /// Why the plan has no revision date (its source gives none). A plan
+    /// must have either this or `next_revision`, so a date is never just
+    /// forgotten.
+    #[serde(default)]
+    pub undated_reason: Option<String>,
+    /// Who is responsible for the plan, when the plan says.
+    #[serde(default)]
+    pub responsible: Option<String>,
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    /// File name of the plain-text copy under `assets/plans/sources/`.
+    #[serde(default)]
+    pub file: Option<String>,
+}
+
+/// Where a piece of a plan comes from: document, section and line range of
+/// the plain-text source, so a reviewer can check every step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub document: String,
+    pub section: String,
+    /// First and last line (1-based, inclusive) in the document's text file.
+    pub lines: [u32; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    pub text: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub text: String,
+    #[serde(default)]
+    pub detail: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    /// How the plan names the role, e.g. "Rektor/ledelse".
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// What the role does, when the plan says so (the kjentmann's duties).
+    #[serde(default)]
+    pub duties: Vec<String>,
+    /// Someone tied to the pupil (foresatte, kontaktlærer) whose number no
+    /// plan can hold; the app says so instead of showing an empty list.
+    #[serde(default)]
+    pub per_pupil: bool,
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub id: String,
+    pub name: String,
+    /// Title as the plan gives it, e.g. "Assisterende rektor".
+    #[serde(default)]
+    pub title: Option<String>,
+    /// As printed in the plan, e.g. "970 83 705"; see [`crate::phone`].
+    pub phone: String,
+    /// Roles this person fills; call buttons for a role list these people.
+    pub roles: Vec<String>,
+    /// Heading the plan lists the person under, e.g. "Rådgivere".
+    #[serde(default)]
+    pub group: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    pub title: String,
+    /// The "magefølelse" line: trust the feeling that something is wrong.
+    #[serde(default)]
+    pub gut_feeling: Option<Paragraph>,
+    pub groups: Vec<SignGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignGroup {
+    #[serde(default)]
+    pub title: Option<String>,
+    pub signs: Vec<Sign>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sign {
+    pub id: String,
+    pub text: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prevention {
+    #[serde(default)]
+    pub text: Vec<Paragraph>,
+    #[serde(default)]
+    pub groups: Vec<ItemGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemGroup {
+    pub title: String,
+    pub items: Vec<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactorList {
+    pub items: Vec<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Confidentiality {
+    pub text: Vec<Paragraph>,
+    /// Notes on informing others that apply depending on the facts (age).
+    #[serde(default)]
+    pub duty_to_inform: Vec<DutyNote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DutyNote {
+    pub id: String,
+    pub text: String,
+    /// Shown only when this holds; always shown when absent.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documentation {
+    pub text: String,
+    /// The system records go into, e.g. "Elements".
+    #[serde(default)]
+    pub system: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConversationAdvice {
+    pub title: String,
+    pub items: Vec<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    /// The question as the app asks it.
+    pub text: String,
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub id: String,
+    pub label: String,
+    /// The plan's own words for this branch, when it has them.
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+/// One of the plan's "Alternativ": a situation and its procedure, as a small
+/// graph of nodes starting at `start`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Situation {
+    pub id: String,
+    /// The plan's heading, e.g. "Alternativ 3: eleven opptrer ruset på skolen".
+    pub title: String,
+    /// The words on the home screen button.
+    pub label: String,
+    /// The acute situation comes first and is drawn most prominently.
+    #[serde(default)]
+    pub acute: bool,
+    pub start: String,
+    pub nodes: Vec<Node>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Node {
+    /// Ask a question; each answer names the node that follows.
+    Question {
+        id: String,
+        question: String,
+        next: BTreeMap<String, String>,
+    },
+    /// Steps to take in order, then go on to `next` (or end).
+    Steps {
+        id: String,
+        steps: Vec<Step>,
+        #[serde(default)]
+        next: Option<String>,
+    },
+    /// The plan says no more for this route.
+    End { id: String },
+}
+
+impl Node {
+    pub fn id(&self) -> &str {
+        match self {
+            Node::Question { id, .. } | Node::Steps { id, .. } | Node::End { id } => id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Unique within the situation; the case log refers to it.
+    pub id: String,
+    /// The plan's wording.
+    pub text: String,
+    /// The role that carries the step out.
+    #[serde(default)]
+    pub responsible: Option<String>,
+    /// Roles to contact in this step: the app shows call buttons for them.
+    #[serde(default)]
+    pub contact: Vec<String>,
+    /// How soon, in the plan's words: "umiddelbart", "raskt", …
+    #[serde(default)]
+    pub urgency: Option<String>,
+    /// Only part of the route when this holds.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    #[serde(default)]
+    pub meeting: Option<Meeting>,
+    /// This step is the plan's documentation requirement (e.g. referat).
+    #[serde(default)]
+    pub documents: bool,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub participants: Vec<Participant>,
+    /// What the meeting must cover ("I møtet skal følgende skje").
+    pub agenda: Vec<AgendaItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub role: String,
+    #[serde(default)]
+    pub when: Option<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub text: String,
+    pub source: Source,
+}
+
+/// "This question was answered with one of these answers."
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub question: String,
+    pub answer_in: Vec<String>,
+}
+
+impl Plan {
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn situation(&self, id: &str) -> Option<&Situation> {
+        self.situations.iter().find(|s| s.id == id)
+    }
+
+    /// Everyone the plan lists for a role, in the plan's order.
+    pub fn contacts_for<'p>(&'p self, role: &'p str) -> impl Iterator<Item = &'p Contact> + 'p {
+        self.contacts
+            .iter()
+            .filter(move |c| c.roles.iter().any(|r| r == role))
+    }
+
+    /// Situations in the order the home screen shows them: acute first.
+    pub fn situations_by_urgency(&self) -> Vec<&Situation> {
+        let mut all: Vec<&Situation> = self.situations.iter().collect();
+        all.sort_by_key(|s| !s.acute);
+        all
+    }
+}
+
+impl Situation {
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id() == id)
+    }
+
+    /// Every step of the situation, on whichever route.
+    pub fn all_steps(&self) -> impl Iterator<Item = &Step> {
+        self.nodes.iter().flat_map(|n| match n {
+            Node::Steps { steps, .. } => steps.as_slice(),
+            _ => &[],
+        })
+    }
+}

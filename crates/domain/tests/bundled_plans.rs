@@ -1,0 +1,218 @@
+//! The bundled plans are valid, and everything they say traces back, word
+//! for word, to the lines of the source document they cite. Nothing from
+//! the sources is dropped: every phone number and every line of every
+//! "Alternativ" is covered.
+
+mod common;
+
+use common::{normalise, plan, source_lines, BUNDLED};
+use rusplan_domain::plan::{Node, Plan, Source};
+
+/// Every text the plan shows with the source it cites.
+fn cited_texts(plan: &Plan) -> Vec<(String, &Source)> {
+    let mut out: Vec<(String, &Source)> = Vec::new();
+    for p in &plan.introduction {
+        out.push((p.text.clone(), &p.source));
+    }
+    for g in &plan.goals {
+        out.push((g.text.clone(), &g.source));
+        if let Some(d) = &g.detail {
+            out.push((d.clone(), &g.source));
+        }
+    }
+    for r in &plan.roles {
+        if let Some(s) = &r.source {
+            for duty in &r.duties {
+                out.push((duty.clone(), s));
+            }
+        }
+    }
+    for c in &plan.contacts {
+        out.push((c.name.clone(), &c.source));
+        out.push((c.phone.clone(), &c.source));
+    }
+    if let Some(checklist) = &plan.checklist {
+        if let Some(g) = &checklist.gut_feeling {
+            out.push((g.text.clone(), &g.source));
+        }
+        for sign in checklist.groups.iter().flat_map(|g| &g.signs) {
+            out.push((sign.text.clone(), &sign.source));
+        }
+    }
+    if let Some(p) = &plan.prevention {
+        for t in &p.text {
+            out.push((t.text.clone(), &t.source));
+        }
+        for g in &p.groups {
+            out.push((g.title.clone(), &g.source));
+            for item in &g.items {
+                out.push((item.clone(), &g.source));
+            }
+        }
+    }
+    for list in [&plan.protective_factors, &plan.risk_factors]
+        .into_iter()
+        .flatten()
+    {
+        for item in &list.items {
+            out.push((item.clone(), &list.source));
+        }
+    }
+    if let Some(c) = &plan.confidentiality {
+        for t in &c.text {
+            out.push((t.text.clone(), &t.source));
+        }
+        for n in &c.duty_to_inform {
+            out.push((n.text.clone(), &n.source));
+        }
+    }
+    if let Some(d) = &plan.documentation {
+        out.push((d.text.clone(), &d.source));
+    }
+    if let Some(a) = &plan.conversation_advice {
+        for item in &a.items {
+            out.push((item.clone(), &a.source));
+        }
+    }
+    for situation in &plan.situations {
+        for step in situation.all_steps() {
+            out.push((step.text.clone(), &step.source));
+            for item in step.meeting.iter().flat_map(|m| &m.agenda) {
+                out.push((item.text.clone(), &item.source));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn bundled_plans_are_valid() {
+    for id in BUNDLED {
+        let plan = plan(id);
+        assert_eq!(plan.id, id, "a plan's id matches its file name");
+    }
+}
+
+#[test]
+fn every_text_is_found_in_the_lines_it_cites() {
+    for id in BUNDLED {
+        let plan = plan(id);
+        let mut missing = Vec::new();
+        for (text, source) in cited_texts(&plan) {
+            let lines = source_lines(&plan, &source.document);
+            let [first, last] = source.lines;
+            assert!(
+                last as usize <= lines.len(),
+                "{id}: {source:?} is past the end"
+            );
+            let cited = normalise(&lines[first as usize - 1..last as usize].join(" "));
+            if !cited.contains(&normalise(&text)) {
+                missing.push(format!(
+                    "«{text}» is not in lines {first}–{last}: «{cited}»"
+                ));
+            }
+        }
+        assert!(missing.is_empty(), "{id}:\n{}", missing.join("\n"));
+    }
+}
+
+#[test]
+fn every_line_of_every_procedure_is_covered_by_a_step() {
+    for id in BUNDLED {
+        let plan = plan(id);
+        for situation in &plan.situations {
+            let lines = source_lines(&plan, &situation.source.document);
+            let mut ranges: Vec<[u32; 2]> = Vec::new();
+            for step in situation.all_steps() {
+                ranges.push(step.source.lines);
+                ranges.extend(
+                    step.meeting
+                        .iter()
+                        .flat_map(|m| m.agenda.iter().map(|a| a.source.lines)),
+                );
+            }
+            for question in &plan.questions {
+                ranges.extend(
+                    question
+                        .answers
+                        .iter()
+                        .filter_map(|a| a.source.as_ref())
+                        .map(|s| s.lines),
+                );
+            }
+            let [first, last] = situation.source.lines;
+            for n in first..=last {
+                let text = lines[n as usize - 1].trim();
+                // Headings and list intros ("Rektor/ledelse sørger for at:") carry no step.
+                let is_heading = text.is_empty()
+                    || text.ends_with(':')
+                    || normalise(&situation.title).contains(&normalise(text));
+                let covered = ranges.iter().any(|[a, b]| (*a..=*b).contains(&n));
+                assert!(
+                    covered || is_heading,
+                    "{id} {}: line {n} «{text}» is not covered by any step",
+                    situation.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_phone_number_in_the_source_is_a_contact() {
+    let plan = plan("halden-vgs");
+    let text = source_lines(&plan, "halden").join("\n");
+    // "Tlf. 970 83 705" and the police's "02800": the only numbers it prints.
+    let mut printed: Vec<String> = text
+        .split("Tlf.")
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ' ')
+                .collect::<String>()
+        })
+        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    printed.push("02800".to_owned());
+    assert_eq!(
+        printed.len(),
+        17,
+        "the Halden plan prints 16 staff numbers and the police"
+    );
+    let in_plan: Vec<&str> = plan.contacts.iter().map(|c| c.phone.as_str()).collect();
+    for number in &printed {
+        assert!(
+            in_plan.contains(&number.as_str()),
+            "{number} is missing from the contacts"
+        );
+    }
+    assert_eq!(
+        in_plan.len(),
+        printed.len(),
+        "no contact that the source does not print"
+    );
+}
+
+#[test]
+fn the_brochure_has_roles_but_no_numbers() {
+    let plan = plan("kjentmann-brosjyre");
+    assert!(plan.contacts.is_empty());
+    let kjentmann = plan.role("kjentmann").expect("the kjentmann role");
+    assert_eq!(kjentmann.duties.len(), 4);
+    assert!(plan.meta.next_revision.is_none() && plan.meta.undated_reason.is_some());
+}
+
+#[test]
+fn question_nodes_offer_every_answer() {
+    for id in BUNDLED {
+        let plan = plan(id);
+        for situation in &plan.situations {
+            for node in &situation.nodes {
+                if let Node::Question { question, next, .. } = node {
+                    let q = plan.question(question).unwrap();
+                    assert_eq!(next.len(), q.answers.len(), "{id} {}", situation.id);
+                }
+            }
+        }
+    }
+}

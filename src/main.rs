@@ -1,4 +1,3 @@
-use leptos::prelude::*;
 fn main() {
-    mount_to_body(|| view! { <p>"Rusplan"</p> })
+    leptos::mount::mount_to_body(rusplan::App);
 }

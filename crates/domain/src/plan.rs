@@ -395,6 +395,23 @@ impl Plan {
             .filter(move |c| c.roles.iter().any(|r| r == role))
     }
 
+    /// Roles someone may need to phone: those a step says to contact or the
+    /// plan lists people for, less the pupil-bound ones (foresatte).
+    pub fn callable_roles(&self) -> Vec<&Role> {
+        let named_in_steps = |id: &str| {
+            self.situations
+                .iter()
+                .flat_map(|s| s.all_steps())
+                .any(|step| step.contact.iter().any(|c| c == id))
+        };
+        self.roles
+            .iter()
+            .filter(|r| {
+                !r.per_pupil && (self.contacts_for(&r.id).next().is_some() || named_in_steps(&r.id))
+            })
+            .collect()
+    }
+
     /// Situations in the order the home screen shows them: acute first.
     pub fn situations_by_urgency(&self) -> Vec<&Situation> {
         let mut all: Vec<&Situation> = self.situations.iter().collect();

@@ -568,3 +568,31 @@ fn answers_the_plan_does_not_know_are_asked_again() {
     assert_eq!(g.next_question.unwrap().id, "alder");
     assert!(route(&plan, "alternativ-9", &Facts::new()).is_err());
 }
+
+#[test]
+fn callable_roles_are_those_with_numbers_or_named_in_a_step() {
+    let ids = |p: &rusplan_domain::Plan| {
+        p.callable_roles()
+            .iter()
+            .map(|r| r.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(&plan("halden-vgs")),
+        [
+            "ledelse",
+            "miljoveileder",
+            "elevtjenesten",
+            "radgiver",
+            "helsesykepleier",
+            "nav",
+            "politi"
+        ]
+    );
+    // The brochure: no numbers, so the roles its steps say to contact; never
+    // foresatte (pupil-bound) nor "den som mottar henvendelsen".
+    assert_eq!(
+        ids(&common::plan("kjentmann-brosjyre")),
+        ["kjentmann", "avdelingsleder", "ledelse", "politi"]
+    );
+}

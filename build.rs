@@ -1,0 +1,47 @@
+//! Compiles every plan file in `assets/plans/` into the app, after checking
+//! it: adding a school is adding a file, and a broken file stops the build
+//! with the validator's explanation instead of reaching a phone.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/plans");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("assets/plans exists")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+
+    let mut out =
+        String::from("/// (plan id, plan JSON) for every bundled plan, sorted by file name.\n");
+    out.push_str("pub const BUNDLED: &[(&str, &str)] = &[\n");
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let json = std::fs::read_to_string(file).expect("plan file is readable");
+        let plan = rusplan_domain::load_plan(&json).unwrap_or_else(|errors| {
+            let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("{}:\n{}", file.display(), all.join("\n"))
+        });
+        let stem = file.file_stem().unwrap().to_string_lossy();
+        assert_eq!(
+            plan.id,
+            stem,
+            "{}: the plan's id must match its file name",
+            file.display()
+        );
+        writeln!(
+            out,
+            "    ({:?}, include_str!({:?})),",
+            plan.id,
+            file.display().to_string()
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+    let target = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_plans.rs");
+    std::fs::write(target, out).unwrap();
+}

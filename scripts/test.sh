@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: the domain natively, the
+# components in headless Chromium, and the built app end to end.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh" --browser
+
+echo "== Domain: cargo test (native)"
+cargo test -p rusplan-domain
+
+echo "== Components: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test -p rusplan --target wasm32-unknown-unknown
+
+echo "== Release build (trunk, offline)"
+trunk build --release --offline
+
+echo "== End to end: Playwright + axe in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/

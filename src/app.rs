@@ -1,0 +1,70 @@
+//! The app: state, router and the frame around every page.
+
+use crate::pages::{
+    checklist::Checklist, contacts::Contacts, home::Home, not_found::NotFound, plan_info::PlanInfo,
+    procedure::Procedure,
+};
+use crate::state::AppState;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(AppState::load());
+    view! {
+        <Router>
+            <Header/>
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/situasjon/:id") view=Procedure/>
+                    <Route path=path!("/sjekkliste") view=Checklist/>
+                    <Route path=path!("/kontakter") view=Contacts/>
+                    <Route path=path!("/plan") view=PlanInfo/>
+                </Routes>
+            </main>
+            <BottomNav/>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <header class="app-bar">
+            <a class="app-name" href="/">"Rusplan"</a>
+            <span class="app-school">{move || state.plan().meta.school.clone()}</span>
+        </header>
+    }
+}
+
+/// The thumb-reach navigation at the bottom of the screen.
+#[component]
+fn BottomNav() -> impl IntoView {
+    let location = use_location();
+    let item = move |href: &'static str, label: &'static str| {
+        let current = move || {
+            let path = location.pathname.get();
+            let here = if href == "/" {
+                path == "/" || path.starts_with("/situasjon/")
+            } else {
+                path.starts_with(href)
+            };
+            here.then_some("page")
+        };
+        view! { <li><a href=href aria-current=current>{label}</a></li> }
+    };
+    view! {
+        <nav class="bottom-nav" aria-label="Hovedmeny">
+            <ul role="list">
+                {item("/", "Situasjoner")}
+                {item("/sjekkliste", "Sjekkliste")}
+                {item("/kontakter", "Kontakter")}
+                {item("/plan", "Planen")}
+            </ul>
+        </nav>
+    }
+}

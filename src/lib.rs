@@ -1,0 +1,14 @@
+//! Rusplan's web shell: a thin Leptos (CSR) layer over `rusplan_domain`.
+//! Pages render the domain's answers and turn taps into its inputs;
+//! browser-only code lives in `storage`, `clock` and `page`.
+
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod page;
+pub mod pages;
+pub mod plans;
+pub mod state;
+pub mod storage;
+
+pub use app::App;

@@ -1,0 +1,44 @@
+//! Home: the plan's situations as large buttons, the acute ones first.
+
+use crate::components::emergency::EmergencyLine;
+use crate::components::revision::RevisionWarning;
+use crate::page::set_title;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    set_title("");
+    let state = expect_context::<AppState>();
+    move || {
+        let plan = state.plan();
+        let situations = plan.situations_by_urgency();
+        let any_acute = situations.iter().any(|s| s.acute);
+        view! {
+            <h1>"Hva har skjedd?"</h1>
+            <p class="plan-name">{format!("{} · {}", plan.meta.school, plan.meta.title)}</p>
+            <ul class="situations" role="list">
+                {situations
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <li>
+                                <a class="situation" class:acute=s.acute href=format!("/situasjon/{}", s.id)>
+                                    <span class="situation-label">{s.label.clone()}</span>
+                                    <span class="situation-source">{s.title.clone()}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {any_acute.then(|| view! { <EmergencyLine/> })}
+            <RevisionWarning plan=plan/>
+            <nav class="home-links" aria-label="Mer i planen">
+                <a class="button secondary" href="/sjekkliste">"Sjekkliste ved bekymring"</a>
+                <a class="button secondary" href="/kontakter">"Kontakter"</a>
+                <a class="button secondary" href="/plan">"Planen"</a>
+            </nav>
+        }
+    }
+}

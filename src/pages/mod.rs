@@ -1,0 +1,8 @@
+//! One file per screen.
+
+pub mod checklist;
+pub mod contacts;
+pub mod home;
+pub mod not_found;
+pub mod plan_info;
+pub mod procedure;

@@ -1,0 +1,137 @@
+//! The plan itself: goals, prevention, confidentiality, documentation,
+//! factors, conversation advice, laws and resources, version and revision.
+
+use crate::components::plan_switch::PlanSwitch;
+use crate::components::revision::RevisionWarning;
+use crate::page::set_title;
+use crate::state::AppState;
+use leptos::prelude::*;
+use rusplan_domain::plan::Link;
+use rusplan_domain::Plan;
+
+#[component]
+pub fn PlanInfo() -> impl IntoView {
+    set_title("Planen");
+    let state = expect_context::<AppState>();
+    move || {
+        let plan = state.plan();
+        view! {
+            <h1>{plan.meta.title.clone()}</h1>
+            <p class="plan-name">{plan.meta.school.clone()}</p>
+            <RevisionWarning plan=plan/>
+            <Meta plan=plan/>
+            <PlanSwitch/>
+            <Section title="Innledning" show=!plan.introduction.is_empty()>
+                {plan.introduction.iter().map(|p| view! { <p>{p.text.clone()}</p> }).collect_view()}
+            </Section>
+            <Section title="Mål" show=!plan.goals.is_empty()>
+                <ul>
+                    {plan.goals.iter().map(|g| view! {
+                        <li><strong>{g.text.clone()}</strong>{g.detail.clone().map(|d| view! { <br/>{d} })}</li>
+                    }).collect_view()}
+                </ul>
+            </Section>
+            <Roles plan=plan/>
+            {plan.prevention.as_ref().map(|p| view! {
+                <Section title="Forebygging" show=true>
+                    {p.text.iter().map(|t| view! { <p>{t.text.clone()}</p> }).collect_view()}
+                    {p.groups.iter().map(|g| view! {
+                        <h3>{g.title.clone()}</h3>
+                        <ul>{g.items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
+                    }).collect_view()}
+                </Section>
+            })}
+            {plan.confidentiality.as_ref().map(|c| view! {
+                <Section title="Taushetsplikt og opplysningsplikt" show=true>
+                    {c.text.iter().map(|t| view! { <p>{t.text.clone()}</p> }).collect_view()}
+                </Section>
+            })}
+            {plan.documentation.as_ref().map(|d| view! {
+                <Section title="Dokumentasjon" show=true><p>{d.text.clone()}</p></Section>
+            })}
+            {plan.protective_factors.as_ref().map(|f| view! {
+                <Section title="Beskyttelsesfaktorer" show=true>
+                    <ul>{f.items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
+                </Section>
+            })}
+            {plan.risk_factors.as_ref().map(|f| view! {
+                <Section title="Risikofaktorer" show=true>
+                    <ul>{f.items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
+                </Section>
+            })}
+            {plan.conversation_advice.as_ref().map(|a| view! {
+                <Section title="Samtaler med elever" show=true>
+                    <p>{a.title.clone()}</p>
+                    <ul>{a.items.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}</ul>
+                </Section>
+            })}
+            <Section title="Aktuelt lovverk" show=!plan.laws.is_empty()><Links links=&plan.laws/></Section>
+            <Section title="Ressurser" show=!plan.resources.is_empty()><Links links=&plan.resources/></Section>
+            <Section title="Kilder" show=true>
+                <ul>{plan.documents.iter().map(|d| view! { <li>{d.title.clone()}</li> }).collect_view()}</ul>
+                <p class="general-info">"Alt i Rusplan er hentet fra planen, med henvisning til kildeteksten. Nødnumrene 112 og 113 er generell informasjon."</p>
+            </Section>
+        }
+    }
+}
+
+#[component]
+fn Section(title: &'static str, show: bool, children: ChildrenFn) -> impl IntoView {
+    let id = format!("section-{}", title.to_lowercase().replace(' ', "-"));
+    let labelled_by = id.clone();
+    show.then(|| {
+        view! {
+            <section class="plan-section" aria-labelledby=labelled_by>
+                <h2 id=id>{title}</h2>
+                {children()}
+            </section>
+        }
+    })
+}
+
+#[component]
+fn Meta(plan: &'static Plan) -> impl IntoView {
+    let m = &plan.meta;
+    let row = |label: &'static str, value: Option<String>| {
+        view! { <div><dt>{label}</dt><dd>{value.unwrap_or_else(|| "Ikke oppgitt i planen".to_owned())}</dd></div> }
+    };
+    view! {
+        <dl class="meta">
+            {row("Skoleår", m.school_year.clone())}
+            {row("Versjon", m.version.clone())}
+            {row("Neste revisjon", m.next_revision_text.clone().or_else(|| m.next_revision.clone()).or_else(|| m.undated_reason.clone()))}
+            {row("Ansvarlig", m.responsible.clone())}
+        </dl>
+    }
+}
+
+/// Roles with described duties (the kjentmann's role in the brochure).
+#[component]
+fn Roles(plan: &'static Plan) -> impl IntoView {
+    plan.roles
+        .iter()
+        .filter(|r| !r.duties.is_empty())
+        .map(|r| view! {
+            <section class="plan-section" aria-labelledby=format!("duties-{}", r.id)>
+                <h2 id=format!("duties-{}", r.id)>{format!("Rollen til {}", r.name.to_lowercase())}</h2>
+                <ul>{r.duties.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
+            </section>
+        })
+        .collect_view()
+}
+
+#[component]
+fn Links(links: &'static [Link]) -> impl IntoView {
+    view! {
+        <ul class="links">
+            {links.iter().map(|l| view! {
+                <li>
+                    <a href=l.url.clone() target="_blank" rel="noopener noreferrer">
+                        {l.title.clone()} <span class="visually-hidden">" (åpnes i ny fane)"</span>
+                    </a>
+                    {l.note.clone().map(|n| view! { <br/><span class="link-note">{n}</span> })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}

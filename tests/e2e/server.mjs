@@ -1,0 +1,65 @@
+// A small static file server for the tests: serves a built folder on
+// loopback. With `spa: true` unknown paths get index.html (as `trunk serve`
+// does); without it, it behaves like a plain static host.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileAt(root, path) {
+  const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(root, safe);
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    return { file, body: await readFile(file) };
+  } catch {
+    return null;
+  }
+}
+
+/** Starts serving `root`; resolves to { url, close, requests }. */
+export async function serve(root, { port = 0, spa = true } = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://localhost').pathname;
+    requests.push(path);
+    let found = await fileAt(root, path);
+    if (!found && spa && !extname(path)) found = await fileAt(root, '/index.html');
+    if (!found) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.end(found.body);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: actual } = server.address();
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    requests,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+// `node tests/e2e/server.mjs DIR PORT` serves DIR until stopped.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = 'dist', port = '8080'] = process.argv.slice(2);
+  const { url } = await serve(root, { port: Number(port) });
+  console.log(`Rusplan serveres på ${url}`);
+}

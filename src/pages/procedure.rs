@@ -246,7 +246,12 @@ fn AfterSteps(guidance: Guidance<'static>) -> impl IntoView {
             </section>
         }
     });
-    let documentation = complete.then(|| match guidance.documentation {
+    // On a route whose documentation step is the rule itself, say it once.
+    let rule = guidance
+        .documentation
+        .filter(|doc| !guidance.steps.iter().any(|s| s.step.text == doc.text));
+    let documented_by_step = guidance.steps.iter().any(|s| s.step.documents);
+    let documentation = complete.then(|| match rule {
         Some(doc) => view! {
             <section class="documentation" aria-labelledby="documentation-title">
                 <h2 id="documentation-title">"Dokumentasjon"</h2>
@@ -254,6 +259,7 @@ fn AfterSteps(guidance: Guidance<'static>) -> impl IntoView {
             </section>
         }
         .into_any(),
+        None if documented_by_step => ().into_any(),
         None => view! {
             <p class="general-info">"Denne planen sier ikke hvordan saken skal dokumenteres."</p>
         }

@@ -1,0 +1,67 @@
+// Shared by the end-to-end tests: the built app served on loopback, real
+// headless Chromium (Debian's, never a downloaded one) at phone size, axe.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const DIST = `${root}dist`;
+
+export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, hasTouch: true, locale: 'nb-NO' };
+
+// As the machine notes say: without the background-networking flags,
+// Chromium tries to reach Google's hosts on this closed network.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+}
+
+export async function startApp(options) {
+  return serve(DIST, options);
+}
+
+export function planJson(id) {
+  return JSON.parse(readFileSync(`${root}assets/plans/${id}.json`, 'utf8'));
+}
+
+export const PLANS = ['halden-vgs', 'kjentmann-brosjyre'].map(planJson);
+
+/** A fresh phone-sized page that fails the test on any page error. */
+export async function phonePage(browser, options = {}) {
+  const context = await browser.newContext({ ...PHONE, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { context, page, errors };
+}
+
+/** The app's router is client-side: wait until the page has drawn its h1. */
+export async function open(page, url) {
+  await page.goto(url);
+  await page.locator('h1').first().waitFor();
+}
+
+/** Runs axe (WCAG 2.1 A and AA) and returns a readable list of violations. */
+export async function axeViolations(page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The `tel:` target the app must produce for a number as the plan prints it. */
+export function telTarget(printed) {
+  const digits = printed.replace(/[^0-9]/g, '');
+  if (printed.trim().startsWith('+')) return `+${digits}`;
+  return digits.length === 8 ? `+47${digits}` : digits;
+}
+
+/** Choose a plan the way a user does: on the plan page. */
+export async function choosePlan(page, baseUrl, plan) {
+  await open(page, `${baseUrl}/plan`);
+  await page.getByLabel('Skolens plan').selectOption(plan.id);
+  await page.locator('h1', { hasText: plan.meta.title }).waitFor();
+}

@@ -1,0 +1,164 @@
+// Every situation of both plans walked as a user would: tap the situation,
+// answer each question by its visible label, and on every route check the
+// steps, the call links, the meeting, the duty-to-inform notes and the
+// documentation rule against the plan file. Going back uses the app's own
+// "Endre siste svar", so back is exercised on every branch too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startApp, phonePage, open, PLANS, telTarget, choosePlan, axeViolations } from './harness.mjs';
+
+let app, browser;
+before(async () => { app = await startApp(); browser = await launch(); });
+after(async () => { await browser?.close(); await app?.close(); });
+
+/** What the plan file says this route shows: a reading of the data that is
+ *  independent of the Rust engine, so the two check each other. */
+function expectedSteps(plan, situation, answers) {
+  const steps = [];
+  const holds = (when) => !when || when.answer_in.includes(answers[when.question]);
+  for (let id = situation.start; id;) {
+    const node = situation.nodes.find((n) => n.id === id);
+    if (node.type === 'question') id = node.next[answers[node.question]];
+    else if (node.type === 'steps') { steps.push(...node.steps.filter((s) => holds(s.when))); id = node.next; }
+    else id = undefined;
+  }
+  return { steps, holds };
+}
+
+async function checkRoute(page, plan, situation, answers) {
+  const { steps, holds } = expectedSteps(plan, situation, answers);
+  const items = page.locator('ol.step-list > li');
+  const shown = await items.locator('label.step-text').allInnerTexts();
+  assert.deepEqual(shown, steps.map((s) => s.text), `${plan.id} ${situation.id} ${JSON.stringify(answers)}`);
+  for (const [i, step] of steps.entries()) {
+    const item = items.nth(i);
+    for (const role of step.contact ?? []) {
+      for (const person of (plan.contacts ?? []).filter((c) => c.roles.includes(role))) {
+        const link = item.locator(`a[href="tel:${telTarget(person.phone)}"]`);
+        assert.ok(await link.count() > 0, `${situation.id}/${step.id}: call link for ${person.name}`);
+        assert.match(await link.first().textContent(), new RegExp(`Ring ${person.name}`));
+      }
+    }
+    if (step.urgency) assert.match(await item.innerText(), new RegExp(step.urgency, 'i'));
+    if (step.meeting) {
+      const meeting = await item.locator('.meeting').innerText();
+      for (const p of step.meeting.participants) {
+        const name = plan.roles.find((r) => r.id === p.role).name;
+        assert.equal(meeting.includes(name), holds(p.when), `${situation.id}: ${name} at the meeting`);
+      }
+      for (const item of step.meeting.agenda) assert.ok(meeting.includes(item.text), item.text);
+    }
+  }
+  const duty = (plan.confidentiality?.duty_to_inform ?? []).filter((n) => holds(n.when));
+  const dutyShown = duty.length ? await page.locator('section.duty li').allInnerTexts() : [];
+  assert.deepEqual(dutyShown, duty.map((n) => n.text));
+  // The plan's documentation rule is shown once: as its own section, or as
+  // the step when the route's documentation step is that very rule.
+  const doc = plan.documentation?.text ?? 'Denne planen sier ikke hvordan saken skal dokumenteres.';
+  assert.equal(await page.getByText(doc, { exact: true }).count(), 1, 'documentation rule');
+  assert.ok(await page.getByText('Planen har ikke flere steg for denne situasjonen.').isVisible());
+}
+
+/** Depth-first over the questions, as a user tapping through. */
+async function walk(page, plan, situation, answers = {}) {
+  const question = page.locator('section.question');
+  if (await question.count() === 0) {
+    await checkRoute(page, plan, situation, answers);
+    return 1;
+  }
+  const asked = await question.locator('h2').innerText();
+  const questionId = plan.questions.find((q) => q.text === asked).id;
+  let routes = 0;
+  for (const answer of plan.questions.find((q) => q.id === questionId).answers) {
+    await question.getByRole('button', { name: answer.label, exact: true }).click();
+    routes += await walk(page, plan, situation, { ...answers, [questionId]: answer.id });
+    await page.getByRole('button', { name: 'Endre siste svar' }).click();
+    await page.locator('section.question').waitFor();
+  }
+  return routes;
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+for (const plan of PLANS) {
+  test(`${plan.id}: every route of every situation`, async () => {
+    const { page, context, errors } = await phonePage(browser);
+    await choosePlan(page, app.url, plan);
+    let routes = 0;
+    for (const situation of plan.situations) {
+      await open(page, `${app.url}/`);
+      await page.getByRole('link', { name: new RegExp(`^${escape(situation.label)}`) }).click();
+      await page.locator('h1', { hasText: situation.label }).waitFor();
+      assert.equal(await page.locator('a[href="tel:113"]').count(), situation.acute ? 1 : 0, 'emergency line');
+      routes += await walk(page, plan, situation);
+    }
+    const expected = { 'halden-vgs': 12, 'kjentmann-brosjyre': 6 }[plan.id];
+    assert.equal(routes, expected, 'routes walked');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('Halden: from opening the app, two taps to the first action and a call to the rector', async () => {
+  const { page, context } = await phonePage(browser);
+  await open(page, `${app.url}/`);
+  // The acute situation is the first and largest button.
+  const first = page.locator('.situations a').first();
+  assert.match(await first.innerText(), /Eleven opptrer ruset på skolen nå/);
+  await first.click(); // tap 1
+  await page.getByRole('button', { name: 'Under 18 år', exact: true }).click(); // tap 2
+  const call = page.locator('ol.step-list > li').first().locator('a[href="tel:+4797083705"]');
+  await call.waitFor();
+  const box = await call.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 640 - 60, `the call button is in view above the menu (${JSON.stringify(box)})`);
+  assert.ok(box.height >= 44, 'touch target');
+  await context.close();
+});
+
+test('Halden Alternativ 4: the police on 02800, named as the plan names it', async () => {
+  const { page, context } = await phonePage(browser);
+  await open(page, `${app.url}/situasjon/alternativ-4`);
+  await page.getByRole('button', { name: '18 år eller eldre', exact: true }).click();
+  const police = page.locator('li', { hasText: 'Rektor/ledelse kontakter politiet 02800' });
+  assert.equal(await police.locator('a[href="tel:02800"]').count(), 1);
+  assert.equal(await page.getByText('Foresatte kontaktes dersom eleven er under 18 år').count(), 0);
+  await context.close();
+});
+
+test('ticked steps, answers and "start again" survive leaving the procedure', async () => {
+  const { page, context } = await phonePage(browser);
+  await open(page, `${app.url}/`);
+  await page.getByRole('link', { name: /^Eleven opptrer ruset på skolen nå/ }).click();
+  await page.getByRole('button', { name: 'Under 18 år', exact: true }).click();
+  await page.getByLabel('Eleven tas umiddelbart ut av undervisningen').check();
+  await page.getByRole('link', { name: 'Kontakter' }).click();
+  await page.locator('h1', { hasText: 'Kontakter' }).waitFor();
+  await page.goBack();
+  await page.locator('h1', { hasText: 'Eleven opptrer ruset' }).waitFor();
+  assert.ok(await page.getByLabel('Eleven tas umiddelbart ut av undervisningen').isChecked());
+  await page.getByRole('button', { name: 'Start på nytt' }).click();
+  await page.locator('section.question').waitFor();
+  await page.getByRole('button', { name: 'Angre' }).click();
+  assert.ok(await page.getByLabel('Eleven tas umiddelbart ut av undervisningen').isChecked(), 'undo restores ticks');
+  assert.equal(await page.locator('.answered dd').innerText(), 'Under 18 år');
+  await context.close();
+});
+
+test('axe finds nothing on any procedure, asked or answered, in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await phonePage(browser, { colorScheme });
+    for (const plan of PLANS) {
+      await choosePlan(page, app.url, plan);
+      for (const situation of plan.situations) {
+        await open(page, `${app.url}/situasjon/${situation.id}`);
+        assert.deepEqual(await axeViolations(page), [], `${colorScheme} ${plan.id} ${situation.id} (asked)`);
+        while (await page.locator('section.question').count()) {
+          await page.locator('section.question button').first().click();
+        }
+        await page.getByLabel(/./).first().check().catch(() => {});
+        assert.deepEqual(await axeViolations(page), [], `${colorScheme} ${plan.id} ${situation.id} (answered)`);
+      }
+    }
+    await context.close();
+  }
+});

@@ -1,8 +1,9 @@
 //! The app: state, router and the frame around every page.
 
+use crate::case_book::CaseBook;
 use crate::pages::{
-    checklist::Checklist, contacts::Contacts, home::Home, not_found::NotFound, plan_info::PlanInfo,
-    procedure::Procedure,
+    case::CasePage, cases::Cases, checklist::Checklist, contacts::Contacts, home::Home,
+    not_found::NotFound, plan_info::PlanInfo, procedure::Procedure, referat::ReferatPage,
 };
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(AppState::load());
+    provide_context(CaseBook::load());
     view! {
         <Router>
             <Header/>
@@ -23,6 +25,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sjekkliste") view=Checklist/>
                     <Route path=path!("/kontakter") view=Contacts/>
                     <Route path=path!("/plan") view=PlanInfo/>
+                    <Route path=path!("/saker") view=Cases/>
+                    <Route path=path!("/saker/:id") view=CasePage/>
+                    <Route path=path!("/saker/:id/referat") view=ReferatPage/>
                 </Routes>
             </main>
             <BottomNav/>
@@ -60,9 +65,10 @@ fn BottomNav() -> impl IntoView {
     view! {
         <nav class="bottom-nav" aria-label="Hovedmeny">
             <ul role="list">
-                {item("/", "Situasjoner")}
+                {item("/", "Hjem")}
                 {item("/sjekkliste", "Sjekkliste")}
                 {item("/kontakter", "Kontakter")}
+                {item("/saker", "Saker")}
                 {item("/plan", "Planen")}
             </ul>
         </nav>

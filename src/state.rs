@@ -1,31 +1,16 @@
-//! App-wide state, provided once as context: the chosen plan, the progress
-//! of each procedure the user has opened, the checklist's ticks and the
-//! numbers added on this device.
+//! App-wide state, provided once as context: the chosen plan, the checklist's
+//! ticks and the numbers added on this device. Cases live in `case_book`.
 
 use crate::plans;
 use crate::storage;
 use leptos::prelude::*;
 use rusplan_domain::device_contact::DeviceContact;
-use rusplan_domain::{Facts, Plan};
+use rusplan_domain::Plan;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The progress through one situation's procedure.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Run {
-    pub facts: Facts,
-    /// Step ids the user has ticked off.
-    pub ticked: BTreeSet<String>,
-    /// What "Start på nytt" cleared, so it can be undone.
-    pub before_restart: Option<Box<Run>>,
-}
-
-/// (plan id, situation id)
-pub type RunKey = (String, String);
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub plan_id: RwSignal<String>,
-    pub runs: RwSignal<BTreeMap<RunKey, Run>>,
     /// Checklist signs ticked, per plan id.
     pub signs: RwSignal<BTreeMap<String, BTreeSet<String>>>,
     /// Numbers added on this device for the chosen plan.
@@ -42,7 +27,6 @@ impl AppState {
         let device_contacts = storage::device_contacts(&plan_id);
         Self {
             plan_id: RwSignal::new(plan_id),
-            runs: RwSignal::new(BTreeMap::new()),
             signs: RwSignal::new(BTreeMap::new()),
             device_contacts: RwSignal::new(device_contacts),
             storage_problem: RwSignal::new(None),
@@ -68,18 +52,16 @@ impl AppState {
         self.device_contacts.set(contacts);
     }
 
+    /// After "delete all data": back to the defaults, nothing remembered.
+    pub fn forget_device_data(&self) {
+        self.plan_id.set(plans::DEFAULT_PLAN.to_owned());
+        self.device_contacts.set(Vec::new());
+        self.signs.set(BTreeMap::new());
+        self.storage_problem.set(None);
+    }
+
     fn report(&self, result: Result<(), storage::NotSaved>) {
         self.storage_problem
             .set(result.err().map(|e| e.to_string()));
-    }
-
-    pub fn run(&self, key: &RunKey) -> Run {
-        self.runs
-            .with(|runs| runs.get(key).cloned().unwrap_or_default())
-    }
-
-    pub fn update_run(&self, key: &RunKey, change: impl FnOnce(&mut Run)) {
-        self.runs
-            .update(|runs| change(runs.entry(key.clone()).or_default()));
     }
 }

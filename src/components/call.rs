@@ -1,14 +1,28 @@
 //! Call buttons: one tap from a step or the contact list to a `tel:` link.
 
+use crate::browser;
 use crate::state::AppState;
 use leptos::prelude::*;
+use rusplan_domain::case::Call;
 use rusplan_domain::phone::tel_target;
 use rusplan_domain::plan::Role;
 use rusplan_domain::Plan;
 
+/// Provided by a page that records calls (the procedure, into its case):
+/// tapping a call button there logs who was called and when.
+#[derive(Clone, Copy)]
+pub struct CallLogger(Callback<Call>);
+
+impl CallLogger {
+    pub fn new(log: impl Fn(Call) + Send + Sync + 'static) -> Self {
+        Self(Callback::new(log))
+    }
+}
+
 /// Someone to call, from the plan or added on this device.
 #[derive(Clone)]
 struct Person {
+    role: String,
     name: String,
     detail: Option<String>,
     phone: String,
@@ -17,6 +31,7 @@ struct Person {
 
 fn people_for(plan: &Plan, state: &AppState, role: &str) -> Vec<Person> {
     let from_plan = plan.contacts_for(role).map(|c| Person {
+        role: role.to_owned(),
         name: c.name.clone(),
         detail: c.title.clone(),
         phone: c.phone.clone(),
@@ -28,6 +43,7 @@ fn people_for(plan: &Plan, state: &AppState, role: &str) -> Vec<Person> {
         .into_iter()
         .filter(|c| c.role == role)
         .map(|c| Person {
+            role: c.role,
             name: c.name,
             detail: None,
             phone: c.phone,
@@ -47,11 +63,23 @@ fn CallLink(person: Person) -> impl IntoView {
         (None, true) => format!("{} · lagt til på denne enheten", person.phone),
         (None, false) => person.phone.clone(),
     };
+    let logger = use_context::<CallLogger>();
+    let name = person.name.clone();
+    let log = move |_| {
+        if let Some(CallLogger(log)) = logger {
+            log.run(Call {
+                at: browser::now_millis(),
+                role: person.role.clone(),
+                name: person.name.clone(),
+                phone: person.phone.clone(),
+            });
+        }
+    };
     view! {
-        <a class="call" href=href>
+        <a class="call" href=href on:click=log>
             <span class="call-icon" aria-hidden="true">"☎"</span>
             <span class="call-text">
-                <span class="call-name">"Ring " {person.name}</span>
+                <span class="call-name">"Ring " {name}</span>
                 <span class="call-detail">{detail}</span>
             </span>
         </a>

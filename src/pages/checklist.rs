@@ -1,16 +1,28 @@
 //! The plan's warning signs to tick, then on to the situation that fits.
 
+use crate::case_book::CaseBook;
 use crate::page::set_title;
 use crate::state::AppState;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 use rusplan_domain::plan::Sign;
 
 #[component]
 pub fn Checklist() -> impl IntoView {
     set_title("Sjekkliste");
     let state = expect_context::<AppState>();
+    let book = expect_context::<CaseBook>();
+    let navigate = use_navigate();
     move || {
         let plan = state.plan();
+        let navigate = navigate.clone();
+        let start_case = move |_| {
+            let signs = state
+                .signs
+                .with_untracked(|s| s.get(&plan.id).cloned().unwrap_or_default());
+            let id = book.create(&plan.id, |case| case.signs = signs);
+            navigate(&format!("/saker/{id}"), Default::default());
+        };
         let Some(checklist) = &plan.checklist else {
             return view! {
                 <h1>"Sjekkliste"</h1>
@@ -38,6 +50,7 @@ pub fn Checklist() -> impl IntoView {
                 })
                 .collect_view()}
             <p class="tally" role="status">{move || format!("{} av {total} krysset av", ticked())}</p>
+            <button type="button" class="button secondary" on:click=start_case>"Start en sak med disse tegnene"</button>
             <section aria-labelledby="next-title">
                 <h2 id="next-title">"Gå videre til situasjonen som passer"</h2>
                 <ul class="situations compact" role="list">

@@ -1,8 +1,11 @@
 //! One file per screen.
 
+pub mod case;
+pub mod cases;
 pub mod checklist;
 pub mod contacts;
 pub mod home;
 pub mod not_found;
 pub mod plan_info;
 pub mod procedure;
+pub mod referat;

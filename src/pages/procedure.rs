@@ -1,14 +1,20 @@
 //! The guided procedure for one situation: the questions the plan needs,
-//! then the steps in order with who, how soon and whom to call.
+//! then the steps in order with who, how soon and whom to call. Running it
+//! fills a case: answers, ticked steps (with the time) and calls made from
+//! its buttons are recorded in a draft on the device.
 
-use crate::components::call::CallRole;
+use crate::browser;
+use crate::case_book::{CaseBook, ProcedureKey};
+use crate::components::call::{CallLogger, CallRole};
 use crate::components::emergency::EmergencyLine;
 use crate::page::{focus_by_id, set_title};
 use crate::pages::not_found::NotFound;
-use crate::state::{AppState, Run, RunKey};
+use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use rusplan_domain::case::CaseEdit;
 use rusplan_domain::plan::{Question, Situation};
+use rusplan_domain::time::clock;
 use rusplan_domain::{route, Guidance, GuidanceStep, Plan};
 
 #[component]
@@ -30,14 +36,23 @@ pub fn Procedure() -> impl IntoView {
 #[component]
 fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> impl IntoView {
     set_title(&situation.label);
-    let state = expect_context::<AppState>();
-    let key: RunKey = (plan.id.clone(), situation.id.clone());
+    let book = expect_context::<CaseBook>();
+    let key: ProcedureKey = (plan.id.clone(), situation.id.clone());
     let facts = Memo::new({
         let key = key.clone();
-        move |_| state.run(&key).facts
+        move |_| book.active_case(&key).map(|c| c.facts).unwrap_or_default()
     });
     let guidance =
         move || route(plan, &situation.id, &facts.get()).expect("the situation is in the plan");
+
+    // Calls made from this page's buttons go into the case.
+    provide_context(CallLogger::new({
+        let key = key.clone();
+        move |call| {
+            let id = book.ensure_active(&key);
+            book.edit(&id, CaseEdit::Called(call));
+        }
+    }));
 
     // After an answer, move focus to what it revealed, for keyboard and
     // screen-reader users (the question they answered is gone).
@@ -54,56 +69,72 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
             <p class="situation-source">{format!("{} · {}", situation.title, plan.meta.school)}</p>
         </header>
         {situation.acute.then(|| view! { <EmergencyLine/> })}
-        <Answered guidance_key=key.clone() plan=plan situation=situation/>
+        <CaseBanner procedure=key.clone()/>
+        <Answered procedure=key.clone() plan=plan situation=situation/>
         {move || {
             let g = guidance();
             let key = key.clone();
             view! {
-                <Steps guidance=g.clone() run_key=key.clone()/>
-                {g.next_question.map(|q| view! { <Ask question=q run_key=key.clone() has_steps=!g.steps.is_empty()/> })}
+                <Steps guidance=g.clone() procedure=key.clone()/>
+                {g.next_question.map(|q| view! { <Ask question=q procedure=key.clone() has_steps=!g.steps.is_empty()/> })}
                 <AfterSteps guidance=g/>
             }
         }}
     }
 }
 
+/// Where the run is recorded, with the way to the case.
+#[component]
+fn CaseBanner(procedure: ProcedureKey) -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    move || {
+        match book.active_case(&procedure) {
+        Some(case) => view! {
+            <p class="case-banner">
+                "Logges i utkastet "
+                <a href=format!("/saker/{}", case.id)>{format!("«{}»", case.title())}</a>
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="case-banner">"Det du svarer og krysser av, lagres som et utkast på denne enheten."</p>
+        }
+        .into_any(),
+    }
+    }
+}
+
 /// What has been answered, with "back one answer" and "start again".
 #[component]
 fn Answered(
-    guidance_key: RunKey,
+    procedure: ProcedureKey,
     plan: &'static Plan,
     situation: &'static Situation,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let key = guidance_key;
+    let book = expect_context::<CaseBook>();
+    let key = procedure;
     move || {
-        let run = state.run(&key);
-        let g = route(plan, &situation.id, &run.facts).expect("the situation is in the plan");
-        let undo = run.before_restart.is_some();
+        let case = book.active_case(&key);
+        let facts = case.as_ref().map(|c| c.facts.clone()).unwrap_or_default();
+        let g = route(plan, &situation.id, &facts).expect("the situation is in the plan");
+        let undo = book.set_aside_case(&key).is_some() && case.is_none();
         if g.answered.is_empty() && !undo {
             return None;
         }
-        let (back_key, restart_key, undo_key) = (key.clone(), key.clone(), key.clone());
+        let last = g.answered.last().map(|(q, _)| q.id.clone());
+        let (restart_key, undo_key) = (key.clone(), key.clone());
         let back = move |_| {
-            state.update_run(&back_key, |run| {
-                let g =
-                    route(plan, &situation.id, &run.facts).expect("the situation is in the plan");
-                run.facts = g.facts_before_last_answer(&run.facts);
-            })
+            if let (Some(case), Some(question)) = (&case, &last) {
+                book.edit(
+                    &case.id,
+                    CaseEdit::Forget {
+                        question: question.clone(),
+                    },
+                );
+            }
         };
-        let restart = move |_| {
-            state.update_run(&restart_key, |run| {
-                let before = std::mem::take(run);
-                run.before_restart = Some(Box::new(before));
-            })
-        };
-        let undo_restart = move |_| {
-            state.update_run(&undo_key, |run| {
-                if let Some(before) = run.before_restart.take() {
-                    *run = *before;
-                }
-            })
-        };
+        let restart = move |_| book.start_again(&restart_key);
+        let undo_restart = move |_| book.undo_start_again(&undo_key);
         Some(view! {
             <section class="answered" aria-label="Svar så langt">
                 <dl>
@@ -119,7 +150,7 @@ fn Answered(
                 </dl>
                 {undo.then(|| view! {
                     <p class="undo" role="status">
-                        "Svarene er nullstilt. "
+                        "Forrige gjennomgang er lagret som utkast under Saker. "
                         <button type="button" class="link-button" on:click=undo_restart>"Angre"</button>
                     </p>
                 })}
@@ -135,8 +166,8 @@ fn Answered(
 }
 
 #[component]
-fn Ask(question: &'static Question, run_key: RunKey, has_steps: bool) -> impl IntoView {
-    let state = expect_context::<AppState>();
+fn Ask(question: &'static Question, procedure: ProcedureKey, has_steps: bool) -> impl IntoView {
+    let book = expect_context::<CaseBook>();
     let title_id = format!("question-{}", question.id);
     // Before any step the question leads the screen and takes the focus target.
     let focus_id = (!has_steps).then_some("procedure-next");
@@ -151,9 +182,10 @@ fn Ask(question: &'static Question, run_key: RunKey, has_steps: bool) -> impl In
                     .answers
                     .iter()
                     .map(|answer| {
-                        let key = run_key.clone();
+                        let key = procedure.clone();
                         let choose = move |_| {
-                            state.update_run(&key, |run: &mut Run| run.facts.answer(&question.id, &answer.id))
+                            let id = book.ensure_active(&key);
+                            book.edit(&id, CaseEdit::Answer { question: question.id.clone(), answer: answer.id.clone() });
                         };
                         view! { <button type="button" class="answer" on:click=choose>{answer.label.clone()}</button> }
                     })
@@ -164,7 +196,7 @@ fn Ask(question: &'static Question, run_key: RunKey, has_steps: bool) -> impl In
 }
 
 #[component]
-fn Steps(guidance: Guidance<'static>, run_key: RunKey) -> impl IntoView {
+fn Steps(guidance: Guidance<'static>, procedure: ProcedureKey) -> impl IntoView {
     (!guidance.steps.is_empty()).then(|| {
         view! {
             <section class="steps" aria-labelledby="procedure-next">
@@ -173,7 +205,7 @@ fn Steps(guidance: Guidance<'static>, run_key: RunKey) -> impl IntoView {
                     {guidance
                         .steps
                         .into_iter()
-                        .map(|step| view! { <StepItem step=step run_key=run_key.clone()/> })
+                        .map(|step| view! { <StepItem step=step procedure=procedure.clone()/> })
                         .collect_view()}
                 </ol>
             </section>
@@ -182,27 +214,34 @@ fn Steps(guidance: Guidance<'static>, run_key: RunKey) -> impl IntoView {
 }
 
 #[component]
-fn StepItem(step: GuidanceStep<'static>, run_key: RunKey) -> impl IntoView {
-    let state = expect_context::<AppState>();
+fn StepItem(step: GuidanceStep<'static>, procedure: ProcedureKey) -> impl IntoView {
+    let book = expect_context::<CaseBook>();
     let id = step.step.id.clone();
     let checkbox_id = format!("step-{id}");
-    let ticked = {
-        let (key, id) = (run_key.clone(), id.clone());
+    let done_at = {
+        let (key, id) = (procedure.clone(), id.clone());
         move || {
-            state
-                .runs
-                .with(|runs| runs.get(&key).is_some_and(|r| r.ticked.contains(&id)))
+            book.active_case(&key)
+                .and_then(|c| c.steps_done.get(&id).copied())
         }
     };
+    let ticked = {
+        let done_at = done_at.clone();
+        move || done_at().is_some()
+    };
     let toggle = move |ev| {
-        let checked = event_target_checked(&ev);
-        state.update_run(&run_key, |run| {
-            if checked {
-                run.ticked.insert(id.clone());
-            } else {
-                run.ticked.remove(&id);
-            }
-        })
+        let done = event_target_checked(&ev);
+        let case = book.ensure_active(&procedure);
+        book.edit(
+            &case,
+            CaseEdit::Step {
+                step: id.clone(),
+                done,
+            },
+        );
+    };
+    let done_text = move || {
+        done_at().map(|at| format!("Utført kl. {}", clock(at, &browser::utc_offset_minutes)))
     };
     let several = step.contacts.len() > 1;
     let done = ticked.clone();
@@ -212,6 +251,7 @@ fn StepItem(step: GuidanceStep<'static>, run_key: RunKey) -> impl IntoView {
                 <input type="checkbox" id=checkbox_id.clone() prop:checked=ticked on:change=toggle/>
                 <label for=checkbox_id class="step-text">{step.step.text.clone()}</label>
             </div>
+            <p class="done-at">{done_text}</p>
             {(step.responsible.is_some() || step.step.urgency.is_some()).then(|| view! {
                 <p class="step-meta">
                     {step.step.urgency.clone().map(|u| view! { <span class="badge urgent">{u}</span> })}

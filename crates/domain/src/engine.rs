@@ -259,14 +259,19 @@ pub fn route<'p>(
         }
     }
 
-    if let Some(confidentiality) = &plan.confidentiality {
-        guidance.duty_to_inform = confidentiality
-            .duty_to_inform
+    guidance.duty_to_inform = duty_notes(plan, facts);
+    Ok(guidance)
+}
+
+/// The plan's duty-to-inform notes that apply to these facts (a note that
+/// depends on an unanswered question is left out until it is answered).
+pub fn duty_notes<'p>(plan: &'p Plan, facts: &Facts) -> Vec<&'p DutyNote> {
+    plan.confidentiality.as_ref().map_or_else(Vec::new, |c| {
+        c.duty_to_inform
             .iter()
             .filter(|note| holds_or_absent(plan, note.when.as_ref(), facts) == Ok(true))
-            .collect();
-    }
-    Ok(guidance)
+            .collect()
+    })
 }
 
 /// Every complete route through a situation, as the facts that select it.

@@ -2,11 +2,15 @@
 //! routing engine that turns a situation and the facts known so far into
 //! guidance. Pure Rust: no browser crate may ever be a dependency here.
 
+pub mod case;
 pub mod device_contact;
 pub mod engine;
 pub mod phone;
 pub mod plan;
+pub mod referat;
 pub mod revision;
+pub mod store;
+pub mod time;
 pub mod validate;
 
 pub use engine::{

@@ -49,6 +49,10 @@ pub struct Plan {
     /// Questions the situations branch on (age group, outcome of the talk, …).
     #[serde(default)]
     pub questions: Vec<Question>,
+    /// Questions about the pupil that every case records (the age group),
+    /// also when a case starts from the checklist or blank.
+    #[serde(default)]
+    pub pupil_questions: Vec<String>,
     pub situations: Vec<Situation>,
 }
 

@@ -294,6 +294,15 @@ impl<'p> Checker<'p> {
     }
 
     fn questions(&mut self) {
+        for (i, id) in self.plan.pupil_questions.iter().enumerate() {
+            if self.plan.question(id).is_none() {
+                self.error(
+                    format!("$.pupil_questions[{i}]"),
+                    format!("spørsmålet «{id}» finnes ikke"),
+                    "Bruk id-en til et spørsmål i \"questions\".",
+                );
+            }
+        }
         for (q, question) in self.plan.questions.iter().enumerate() {
             if question.answers.len() < 2 {
                 self.error(

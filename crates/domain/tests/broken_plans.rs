@@ -282,3 +282,14 @@ fn the_validator_command_accepts_the_bundled_plans() {
     );
     assert!(stdout.contains("kjentmann-brosjyre.json: OK"), "{stdout}");
 }
+
+#[test]
+fn a_pupil_question_that_does_not_exist() {
+    let errors = errors_after(|p| p["pupil_questions"] = json!(["alderen"]));
+    assert_one(
+        &errors,
+        "$.pupil_questions[0]",
+        "«alderen» finnes ikke",
+        "\"questions\"",
+    );
+}

@@ -1,0 +1,338 @@
+//! A case: the record of one incident, kept as a draft on the device until it
+//! is written into Elements (or wherever the plan says) and deleted.
+//!
+//! It holds the least that is needed: a pupil *reference* (initials or a
+//! pseudonym, never a full name or national ID number), what was answered,
+//! seen and done, and when. Every change is a [`CaseEdit`] applied to the
+//! freshest stored copy, so two tabs editing the same case lose nothing.
+
+use crate::engine::Facts;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Milliseconds since the Unix epoch (UTC), as the device clock gives them.
+pub type Millis = i64;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Open,
+    /// Written into the school's records (Elements); ready to delete here.
+    TransferredToElements,
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Open, Status::TransferredToElements, Status::Closed];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::TransferredToElements => "transferred_to_elements",
+            Status::Closed => "closed",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// How the app names the status.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Open => "Åpen",
+            Status::TransferredToElements => "Overført til Elements",
+            Status::Closed => "Avsluttet",
+        }
+    }
+}
+
+/// A call made from inside the case (tapping a call button logs it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Call {
+    pub at: Millis,
+    pub role: String,
+    pub name: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingRecord {
+    /// As the date input gives it: `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub participants: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    /// Random; never derived from anything about the pupil.
+    pub id: String,
+    pub plan_id: String,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    /// Counts every saved change; how a tab tells that another tab saved.
+    pub revision: u64,
+    /// Initials or a pseudonym.
+    #[serde(default)]
+    pub pupil_ref: String,
+    #[serde(default)]
+    pub class: String,
+    /// The situation (the plan's "Alternativ") this case follows, if any.
+    #[serde(default)]
+    pub situation: Option<String>,
+    /// Answers to the plan's questions (age group, outcome of the talk, …).
+    #[serde(default)]
+    pub facts: Facts,
+    /// Checklist signs ticked.
+    #[serde(default)]
+    pub signs: BTreeSet<String>,
+    /// Step id → when it was ticked off.
+    #[serde(default)]
+    pub steps_done: BTreeMap<String, Millis>,
+    #[serde(default)]
+    pub calls: Vec<Call>,
+    #[serde(default)]
+    pub notes: String,
+    /// Agreements and follow-up.
+    #[serde(default)]
+    pub follow_up: String,
+    #[serde(default)]
+    pub meeting: MeetingRecord,
+    /// Duty-to-inform note id → what was decided.
+    #[serde(default)]
+    pub duty_decisions: BTreeMap<String, String>,
+    #[serde(default)]
+    pub status: Status,
+}
+
+/// One change to a case. Applied to the freshest stored copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseEdit {
+    PupilRef(String),
+    Class(String),
+    Situation(Option<String>),
+    Answer { question: String, answer: String },
+    Forget { question: String },
+    Sign { sign: String, ticked: bool },
+    Step { step: String, done: bool },
+    Called(Call),
+    Notes(String),
+    FollowUp(String),
+    MeetingDate(String),
+    MeetingParticipants(String),
+    DutyDecision { note: String, text: String },
+    Status(Status),
+}
+
+impl Case {
+    pub fn new(id: String, plan_id: &str, now: Millis) -> Self {
+        Case {
+            id,
+            plan_id: plan_id.to_owned(),
+            created_at: now,
+            updated_at: now,
+            revision: 0,
+            pupil_ref: String::new(),
+            class: String::new(),
+            situation: None,
+            facts: Facts::new(),
+            signs: BTreeSet::new(),
+            steps_done: BTreeMap::new(),
+            calls: Vec::new(),
+            notes: String::new(),
+            follow_up: String::new(),
+            meeting: MeetingRecord::default(),
+            duty_decisions: BTreeMap::new(),
+            status: Status::Open,
+        }
+    }
+
+    pub fn apply(&mut self, edit: CaseEdit, now: Millis) {
+        match edit {
+            CaseEdit::PupilRef(text) => self.pupil_ref = text,
+            CaseEdit::Class(text) => self.class = text,
+            CaseEdit::Situation(situation) => self.situation = situation,
+            CaseEdit::Answer { question, answer } => self.facts.answer(&question, &answer),
+            CaseEdit::Forget { question } => self.facts.forget(&question),
+            CaseEdit::Sign { sign, ticked: true } => {
+                self.signs.insert(sign);
+            }
+            CaseEdit::Sign {
+                sign,
+                ticked: false,
+            } => {
+                self.signs.remove(&sign);
+            }
+            CaseEdit::Step { step, done: true } => {
+                // Keep the first time it was ticked: that is when it was done.
+                self.steps_done.entry(step).or_insert(now);
+            }
+            CaseEdit::Step { step, done: false } => {
+                self.steps_done.remove(&step);
+            }
+            CaseEdit::Called(call) => self.calls.push(call),
+            CaseEdit::Notes(text) => self.notes = text,
+            CaseEdit::FollowUp(text) => self.follow_up = text,
+            CaseEdit::MeetingDate(date) => self.meeting.date = date,
+            CaseEdit::MeetingParticipants(text) => self.meeting.participants = text,
+            CaseEdit::DutyDecision { note, text } => {
+                if text.trim().is_empty() {
+                    self.duty_decisions.remove(&note);
+                } else {
+                    self.duty_decisions.insert(note, text);
+                }
+            }
+            CaseEdit::Status(status) => self.status = status,
+        }
+        self.updated_at = now;
+        self.revision += 1;
+    }
+
+    /// Whole days since the case was created.
+    pub fn age_in_days(&self, now: Millis) -> i64 {
+        (now - self.created_at).max(0) / 86_400_000
+    }
+
+    /// Should it be moved to Elements and deleted? True once it is older
+    /// than `max_days` and not yet closed.
+    pub fn is_overdue(&self, now: Millis, max_days: u32) -> bool {
+        self.status != Status::Closed && self.age_in_days(now) >= i64::from(max_days)
+    }
+
+    /// How the case is named in lists: the pupil reference, or a placeholder.
+    pub fn title(&self) -> &str {
+        if self.pupil_ref.trim().is_empty() {
+            "Uten elevreferanse"
+        } else {
+            self.pupil_ref.trim()
+        }
+    }
+}
+
+/// Open drafts first, newest first within each status.
+pub fn sort_for_list(cases: &mut [Case]) {
+    let rank = |s: Status| match s {
+        Status::Open => 0,
+        Status::TransferredToElements => 1,
+        Status::Closed => 2,
+    };
+    cases.sort_by(|a, b| {
+        rank(a.status)
+            .cmp(&rank(b.status))
+            .then(b.created_at.cmp(&a.created_at))
+    });
+}
+
+/// Why a pupil reference is refused or questioned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PupilRefCheck {
+    Fine,
+    /// Looks like a full name: steer to initials or a pseudonym.
+    LooksLikeFullName,
+    /// Contains an 11-digit number (a fødselsnummer): never stored.
+    NationalIdNumber,
+}
+
+/// Steers the form away from full names and refuses national ID numbers.
+pub fn check_pupil_ref(text: &str) -> PupilRefCheck {
+    let digits_in_a_row = text
+        .split(|c: char| !c.is_ascii_digit() && c != ' ' && c != '.')
+        .map(|run| run.chars().filter(char::is_ascii_digit).count())
+        .max()
+        .unwrap_or(0);
+    if digits_in_a_row >= 11 {
+        return PupilRefCheck::NationalIdNumber;
+    }
+    let name_like = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+        .count();
+    if name_like >= 2 {
+        PupilRefCheck::LooksLikeFullName
+    } else {
+        PupilRefCheck::Fine
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticking_keeps_the_first_time_and_unticking_forgets_it() {
+        let mut case = Case::new("k1".into(), "halden-vgs", 1_000);
+        case.apply(
+            CaseEdit::Step {
+                step: "a".into(),
+                done: true,
+            },
+            2_000,
+        );
+        case.apply(
+            CaseEdit::Step {
+                step: "a".into(),
+                done: true,
+            },
+            3_000,
+        );
+        assert_eq!(case.steps_done["a"], 2_000);
+        assert_eq!((case.revision, case.updated_at), (2, 3_000));
+        case.apply(
+            CaseEdit::Step {
+                step: "a".into(),
+                done: false,
+            },
+            4_000,
+        );
+        assert!(case.steps_done.is_empty());
+    }
+
+    #[test]
+    fn old_drafts_are_flagged_until_closed() {
+        let day = 86_400_000;
+        let mut case = Case::new("k1".into(), "p", 0);
+        assert!(!case.is_overdue(29 * day, 30));
+        assert!(case.is_overdue(30 * day, 30));
+        case.apply(CaseEdit::Status(Status::TransferredToElements), 30 * day);
+        assert!(
+            case.is_overdue(31 * day, 30),
+            "still here: move it and delete it"
+        );
+        case.apply(CaseEdit::Status(Status::Closed), 31 * day);
+        assert!(!case.is_overdue(31 * day, 30));
+    }
+
+    #[test]
+    fn open_cases_come_first_newest_first() {
+        let mut a = Case::new("a".into(), "p", 1);
+        a.status = Status::Closed;
+        let b = Case::new("b".into(), "p", 2);
+        let c = Case::new("c".into(), "p", 3);
+        let mut all = vec![a, b, c];
+        sort_for_list(&mut all);
+        let ids: Vec<&str> = all.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["c", "b", "a"]);
+    }
+
+    #[test]
+    fn pupil_references_steer_away_from_names_and_refuse_id_numbers() {
+        assert_eq!(check_pupil_ref("AB"), PupilRefCheck::Fine);
+        assert_eq!(check_pupil_ref("Elev 3"), PupilRefCheck::Fine);
+        assert_eq!(
+            check_pupil_ref("Kari Nordmann"),
+            PupilRefCheck::LooksLikeFullName
+        );
+        assert_eq!(
+            check_pupil_ref("010203 12345"),
+            PupilRefCheck::NationalIdNumber
+        );
+        assert_eq!(
+            check_pupil_ref("01020312345"),
+            PupilRefCheck::NationalIdNumber
+        );
+        assert_eq!(check_pupil_ref("2STA"), PupilRefCheck::Fine);
+    }
+}

@@ -1,0 +1,199 @@
+//! The drafts on this device: open ones first, old ones flagged to be moved
+//! to Elements and deleted; damaged entries reported with their raw text;
+//! and "delete all data on this device".
+
+use crate::browser;
+use crate::case_book::CaseBook;
+use crate::case_store::Entry;
+use crate::page::set_title;
+use crate::plans;
+use crate::state::AppState;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use rusplan_domain::case::{sort_for_list, Case};
+
+#[component]
+pub fn Cases() -> impl IntoView {
+    set_title("Saker");
+    let book = expect_context::<CaseBook>();
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let new_case = move |_| {
+        let id = book.create(&state.plan_id.get_untracked(), |_| {});
+        navigate(&format!("/saker/{id}"), Default::default());
+    };
+    let cases = move || {
+        let mut cases = book.cases();
+        sort_for_list(&mut cases);
+        cases
+    };
+    let damaged = move || {
+        book.entries.with(|entries| {
+            entries
+                .iter()
+                .filter_map(|e| match e {
+                    Entry::Damaged { key, raw, problem } => {
+                        Some((key.clone(), raw.clone(), problem.clone()))
+                    }
+                    Entry::Case(_) => None,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <h1>"Saker"</h1>
+        <p class="general-info">
+            "Utkast lagres bare på denne enheten. Før referatet inn i Elements og slett utkastet."
+        </p>
+        <StorageProblem/>
+        <div class="row">
+            <button type="button" class="button" on:click=new_case>"Ny sak"</button>
+        </div>
+        {move || {
+            let cases = cases();
+            if cases.is_empty() {
+                view! { <p>"Ingen utkast på denne enheten."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="case-list" role="list">
+                        {cases.into_iter().map(|case| view! { <CaseRow case=case/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }
+        }}
+        {move || {
+            let damaged = damaged();
+            (!damaged.is_empty()).then(|| view! {
+                <section class="damaged" aria-labelledby="damaged-title">
+                    <h2 id="damaged-title">"Utkast som ikke kan leses"</h2>
+                    <p class="warning" role="alert">
+                        {format!("{} utkast på enheten kan ikke åpnes. De andre sakene er ikke berørt. \
+                                  Last ned teksten for å ta vare på det som står der.", damaged.len())}
+                    </p>
+                    <ul role="list">
+                        {damaged.into_iter().map(|(key, raw, problem)| {
+                            let (raw_for_download, key_for_delete) = (raw.clone(), key.clone());
+                            view! {
+                                <li class="damaged-entry">
+                                    <p>{problem}</p>
+                                    <div class="row">
+                                        <button type="button" class="button secondary"
+                                            on:click=move |_| browser::download_text("rusplan-skadet-utkast.txt", &raw_for_download)>
+                                            "Last ned teksten"
+                                        </button>
+                                        <button type="button" class="button secondary"
+                                            on:click=move |_| book.delete(&key_for_delete)>
+                                            "Slett det skadde utkastet"
+                                        </button>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
+        <MaxAge/>
+        <DeleteAll/>
+    }
+}
+
+#[component]
+fn CaseRow(case: Case) -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    let now = browser::now_millis();
+    let plan = plans::find(&case.plan_id);
+    let situation = plan
+        .and_then(|p| case.situation.as_deref().and_then(|s| p.situation(s)))
+        .map(|s| s.label.clone())
+        .unwrap_or_else(|| "Ingen situasjon valgt".to_owned());
+    let days = case.age_in_days(now);
+    let age = match days {
+        0 => "opprettet i dag".to_owned(),
+        1 => "opprettet i går".to_owned(),
+        n => format!("opprettet for {n} dager siden"),
+    };
+    let max = book.max_age_days.get_untracked();
+    let overdue = case.is_overdue(now, max);
+    view! {
+        <li>
+            <a class="case-row" class:overdue=overdue href=format!("/saker/{}", case.id)>
+                <span class="case-title">{case.title().to_owned()}</span>
+                <span class="case-detail">{situation}</span>
+                <span class="case-detail">{format!("{} · {age}", case.status.label())}</span>
+                {overdue.then(|| view! {
+                    <span class="badge urgent">{format!("Eldre enn {max} dager: før inn i Elements og slett")}</span>
+                })}
+            </a>
+        </li>
+    }
+}
+
+#[component]
+fn MaxAge() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    let change = move |ev| {
+        if let Ok(days) = event_target_value(&ev).parse::<u32>() {
+            if days > 0 {
+                book.set_max_age_days(days);
+            }
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="max-age">"Flagg utkast eldre enn (dager)"</label>
+            <input id="max-age" type="number" min="1" inputmode="numeric" prop:value=move || book.max_age_days.get().to_string() on:change=change/>
+        </div>
+    }
+}
+
+/// "Slett alle data på denne enheten", confirmed in a second step.
+#[component]
+fn DeleteAll() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    let state = expect_context::<AppState>();
+    let asking = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let delete = move |_| {
+        book.delete_all();
+        state.forget_device_data();
+        asking.set(false);
+        done.set(true);
+    };
+    view! {
+        <section class="danger" aria-labelledby="delete-all-title">
+            <h2 id="delete-all-title">"Slett alle data på denne enheten"</h2>
+            <p>"Sletter alle utkast, numre du har lagt til og valgt plan. Det kan ikke angres."</p>
+            {move || if asking.get() {
+                view! {
+                    <div class="confirm" role="group" aria-label="Bekreft sletting">
+                        <p><strong>"Er du sikker? Alt Rusplan har lagret her blir borte."</strong></p>
+                        <div class="row">
+                            <button type="button" class="button danger-button" on:click=delete>"Ja, slett alt"</button>
+                            <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Avbryt"</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button secondary" on:click=move |_| { done.set(false); asking.set(true) }>
+                        "Slett alle data …"
+                    </button>
+                }.into_any()
+            }}
+            <p role="status">{move || done.get().then_some("Alle data på denne enheten er slettet.")}</p>
+        </section>
+    }
+}
+
+/// The storage problem, if the browser refused to save.
+#[component]
+pub fn StorageProblem() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    move || {
+        book.problem
+            .get()
+            .map(|p| view! { <p class="warning" role="alert">{p}</p> })
+    }
+}

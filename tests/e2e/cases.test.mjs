@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, startApp, phonePage, open } from './harness.mjs';
+import { launch, startApp, phonePage, open, axeViolations } from './harness.mjs';
 
 let app, browser;
 before(async () => { app = await startApp(); browser = await launch(); });
@@ -233,4 +233,20 @@ test('old drafts are flagged, and "delete all data" empties the device after a c
   assert.equal(await page.locator('.case-row').count(), 0);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rusplan.'))), []);
   await context.close();
+});
+
+test('axe finds nothing on a case, its referat and the case list, in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await phonePage(browser, { colorScheme });
+    await runAcuteProcedure(page);
+    await page.getByLabel('Elev (initialer eller kallenavn)').fill('Kari Nordmann'); // with the warning showing
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme} case`);
+    await page.getByRole('link', { name: 'Vis referatet' }).click();
+    await page.locator('pre.referat').waitFor();
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme} referat`);
+    await page.evaluate(() => localStorage.setItem('rusplan.case.skadet', 'ikke json'));
+    await open(page, `${app.url}/saker`);
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme} case list with a damaged entry`);
+    await context.close();
+  }
 });

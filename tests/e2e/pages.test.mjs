@@ -10,7 +10,7 @@ let app, browser;
 before(async () => { app = await startApp(); browser = await launch(); });
 after(async () => { await browser?.close(); await app?.close(); });
 
-const PAGES = ['/', '/sjekkliste', '/kontakter', '/plan'];
+const PAGES = ['/', '/sjekkliste', '/kontakter', '/saker', '/plan'];
 const [HALDEN, BROCHURE] = PLANS;
 
 test('checklist: the plan\'s signs to tick, the gut feeling, and on to a situation', async () => {

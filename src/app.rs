@@ -1,10 +1,12 @@
 //! The app: state, router and the frame around every page.
 
 use crate::case_book::CaseBook;
+use crate::page::{app_path, base, link};
 use crate::pages::{
     case::CasePage, cases::Cases, checklist::Checklist, contacts::Contacts, home::Home,
     not_found::NotFound, plan_info::PlanInfo, procedure::Procedure, referat::ReferatPage,
 };
+use crate::pwa::UpdateBanner;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -16,8 +18,9 @@ pub fn App() -> impl IntoView {
     provide_context(AppState::load());
     provide_context(CaseBook::load());
     view! {
-        <Router>
+        <Router base=base()>
             <Header/>
+            <UpdateBanner/>
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
@@ -40,7 +43,7 @@ fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <header class="app-bar">
-            <a class="app-name" href="/">"Rusplan"</a>
+            <a class="app-name" href=link("/")>"Rusplan"</a>
             <span class="app-school">{move || state.plan().meta.school.clone()}</span>
         </header>
     }
@@ -52,7 +55,8 @@ fn BottomNav() -> impl IntoView {
     let location = use_location();
     let item = move |href: &'static str, label: &'static str| {
         let current = move || {
-            let path = location.pathname.get();
+            let pathname = location.pathname.get();
+            let path = app_path(&pathname);
             let here = if href == "/" {
                 path == "/" || path.starts_with("/situasjon/")
             } else {
@@ -60,7 +64,7 @@ fn BottomNav() -> impl IntoView {
             };
             here.then_some("page")
         };
-        view! { <li><a href=href aria-current=current>{label}</a></li> }
+        view! { <li><a href=link(href) aria-current=current>{label}</a></li> }
     };
     view! {
         <nav class="bottom-nav" aria-label="Hovedmeny">

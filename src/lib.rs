@@ -1,7 +1,7 @@
 //! Rusplan's web shell: a thin Leptos (CSR) layer over `rusplan_domain`.
 //! Pages render the domain's answers and turn taps into its inputs;
-//! browser-only code lives in `storage`, `case_store`, `browser`, `clock`
-//! and `page`.
+//! browser-only code lives in `storage`, `case_store`, `browser`, `pwa`,
+//! `clock` and `page`.
 
 pub mod app;
 pub mod browser;
@@ -12,6 +12,7 @@ pub mod components;
 pub mod page;
 pub mod pages;
 pub mod plans;
+pub mod pwa;
 pub mod state;
 pub mod storage;
 

@@ -20,3 +20,30 @@ pub fn focus_by_id(id: &str) {
         }
     }
 }
+
+/// The folder the app is served from, without the trailing slash: "" at
+/// the site root, "/rusplan" under a sub-path. boot.js tells it.
+pub fn base() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        let from_boot = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"rusplanBase".into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        from_boot.trim_end_matches('/').to_owned()
+    })
+}
+
+/// An app path ("/saker") as an href that works under any base.
+pub fn link(path: &str) -> String {
+    format!("{}{path}", base())
+}
+
+/// The app path of a full pathname ("/rusplan/saker" → "/saker").
+pub fn app_path(pathname: &str) -> &str {
+    match pathname.strip_prefix(base()) {
+        Some("") => "/",
+        Some(rest) => rest,
+        None => pathname,
+    }
+}

@@ -1,6 +1,7 @@
 //! Call buttons: one tap from a step or the contact list to a `tel:` link.
 
 use crate::browser;
+use crate::page::link;
 use crate::state::AppState;
 use leptos::prelude::*;
 use rusplan_domain::case::Call;
@@ -129,7 +130,7 @@ pub fn CallRole(
             None => view! {
                 <p class="no-number">
                     {format!("{}: planen oppgir ikke nummer. ", role.name)}
-                    <a href="/kontakter">"Legg til nummer på denne enheten"</a>
+                    <a href=link("/kontakter")>"Legg til nummer på denne enheten"</a>
                 </p>
             }
             .into_any(),

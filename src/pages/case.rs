@@ -4,7 +4,7 @@
 
 use crate::browser;
 use crate::case_book::CaseBook;
-use crate::page::set_title;
+use crate::page::{link, set_title};
 use crate::pages::cases::StorageProblem;
 use crate::pages::not_found::NotFound;
 use crate::plans;
@@ -132,7 +132,7 @@ fn CaseForm(id: String, plan: &'static Plan) -> impl IntoView {
         <section class="case-part" aria-labelledby="referat-title">
             <h2 id="referat-title">"Referat"</h2>
             <p>"Referatet skal føres i Elements (eller der skolens plan sier). Kopier, last ned eller skriv ut, og slett så utkastet."</p>
-            <a class="button" href=format!("/saker/{id}/referat")>"Vis referatet"</a>
+            <a class="button" href=link(&format!("/saker/{id}/referat"))>"Vis referatet"</a>
         </section>
         <DeleteCase id=id/>
     }

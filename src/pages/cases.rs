@@ -5,7 +5,7 @@
 use crate::browser;
 use crate::case_book::CaseBook;
 use crate::case_store::Entry;
-use crate::page::set_title;
+use crate::page::{link, set_title};
 use crate::plans;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -118,7 +118,7 @@ fn CaseRow(case: Case) -> impl IntoView {
     let overdue = case.is_overdue(now, max);
     view! {
         <li>
-            <a class="case-row" class:overdue=overdue href=format!("/saker/{}", case.id)>
+            <a class="case-row" class:overdue=overdue href=link(&format!("/saker/{}", case.id))>
                 <span class="case-title">{case.title().to_owned()}</span>
                 <span class="case-detail">{situation}</span>
                 <span class="case-detail">{format!("{} · {age}", case.status.label())}</span>

@@ -1,7 +1,7 @@
 //! The plan's warning signs to tick, then on to the situation that fits.
 
 use crate::case_book::CaseBook;
-use crate::page::set_title;
+use crate::page::{link, set_title};
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -59,7 +59,7 @@ pub fn Checklist() -> impl IntoView {
                         .iter()
                         .map(|s| view! {
                             <li>
-                                <a class="situation" class:acute=s.acute href=format!("/situasjon/{}", s.id)>
+                                <a class="situation" class:acute=s.acute href=link(&format!("/situasjon/{}", s.id))>
                                     <span class="situation-label">{s.label.clone()}</span>
                                 </a>
                             </li>

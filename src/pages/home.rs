@@ -2,7 +2,7 @@
 
 use crate::components::emergency::EmergencyLine;
 use crate::components::revision::RevisionWarning;
-use crate::page::set_title;
+use crate::page::{link, set_title};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn Home() -> impl IntoView {
                     .map(|s| {
                         view! {
                             <li>
-                                <a class="situation" class:acute=s.acute href=format!("/situasjon/{}", s.id)>
+                                <a class="situation" class:acute=s.acute href=link(&format!("/situasjon/{}", s.id))>
                                     <span class="situation-label">{s.label.clone()}</span>
                                     <span class="situation-source">{s.title.clone()}</span>
                                 </a>
@@ -35,9 +35,9 @@ pub fn Home() -> impl IntoView {
             {any_acute.then(|| view! { <EmergencyLine/> })}
             <RevisionWarning plan=plan/>
             <nav class="home-links" aria-label="Mer i planen">
-                <a class="button secondary" href="/sjekkliste">"Sjekkliste ved bekymring"</a>
-                <a class="button secondary" href="/kontakter">"Kontakter"</a>
-                <a class="button secondary" href="/plan">"Planen"</a>
+                <a class="button secondary" href=link("/sjekkliste")>"Sjekkliste ved bekymring"</a>
+                <a class="button secondary" href=link("/kontakter")>"Kontakter"</a>
+                <a class="button secondary" href=link("/plan")>"Planen"</a>
             </nav>
         }
     }

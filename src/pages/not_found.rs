@@ -1,4 +1,4 @@
-use crate::page::set_title;
+use crate::page::{link, set_title};
 use leptos::prelude::*;
 
 #[component]
@@ -7,6 +7,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Fant ikke siden"</h1>
         <p>"Denne adressen finnes ikke i Rusplan."</p>
-        <a class="button" href="/">"Til forsiden"</a>
+        <a class="button" href=link("/")>"Til forsiden"</a>
     }
 }

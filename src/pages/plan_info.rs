@@ -70,6 +70,7 @@ pub fn PlanInfo() -> impl IntoView {
             <Section title="Kilder" show=true>
                 <ul>{plan.documents.iter().map(|d| view! { <li>{d.title.clone()}</li> }).collect_view()}</ul>
                 <p class="general-info">"Alt i Rusplan er hentet fra planen, med henvisning til kildeteksten. Nødnumrene 112 og 113 er generell informasjon."</p>
+                <p class="general-info">{format!("Appversjon: {}", crate::pwa::version().unwrap_or_else(|| "utvikling".to_owned()))}</p>
             </Section>
         }
     }

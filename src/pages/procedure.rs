@@ -7,7 +7,7 @@ use crate::browser;
 use crate::case_book::{CaseBook, ProcedureKey};
 use crate::components::call::{CallLogger, CallRole};
 use crate::components::emergency::EmergencyLine;
-use crate::page::{focus_by_id, set_title};
+use crate::page::{focus_by_id, link, set_title};
 use crate::pages::not_found::NotFound;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -92,7 +92,7 @@ fn CaseBanner(procedure: ProcedureKey) -> impl IntoView {
         Some(case) => view! {
             <p class="case-banner">
                 "Logges i utkastet "
-                <a href=format!("/saker/{}", case.id)>{format!("«{}»", case.title())}</a>
+                <a href=link(&format!("/saker/{}", case.id))>{format!("«{}»", case.title())}</a>
             </p>
         }
         .into_any(),

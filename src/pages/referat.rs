@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::case_book::CaseBook;
-use crate::page::set_title;
+use crate::page::{link, set_title};
 use crate::pages::case::DeleteCase;
 use crate::pages::not_found::NotFound;
 use crate::plans;
@@ -53,7 +53,7 @@ pub fn ReferatPage() -> impl IntoView {
             <p class="no-print" role="status">{move || copied.get()}</p>
             <pre class="referat" tabindex="0" aria-label="Referatet">{text}</pre>
             <div class="no-print">
-                <a href=format!("/saker/{id}")>"Tilbake til saken"</a>
+                <a href=link(&format!("/saker/{id}"))>"Tilbake til saken"</a>
                 <DeleteCase id=id.clone()/>
             </div>
         }

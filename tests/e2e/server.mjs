@@ -1,6 +1,8 @@
 // A small static file server for the tests: serves a built folder on
-// loopback. With `spa: true` unknown paths get index.html (as `trunk serve`
-// does); without it, it behaves like a plain static host.
+// loopback. With `spa: true` it acts like a host with a rewrite rule: an
+// unknown path gets the app's index.html, its relative URLs made absolute
+// (as the service worker does for deep links). Without it, it behaves like
+// a plain static host.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -36,7 +38,10 @@ export async function serve(root, { port = 0, spa = true } = {}) {
     const path = new URL(req.url, 'http://localhost').pathname;
     requests.push(path);
     let found = await fileAt(root, path);
-    if (!found && spa && !extname(path)) found = await fileAt(root, '/index.html');
+    if (!found && spa && !extname(path)) {
+      found = await fileAt(root, '/index.html');
+      if (found) found.body = Buffer.from(found.body.toString('utf8').replaceAll('="./', '="/'));
+    }
     if (!found) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');

@@ -1,11 +1,14 @@
 //! The app: state, router and the frame around every page.
 
 use crate::case_book::CaseBook;
-use crate::page::{app_path, base, link};
+use crate::page::{app_path, base, link, query_param};
+use crate::pages::handout::Handout;
+use crate::pages::parents::{Language, ParentsPage};
 use crate::pages::{
     case::CasePage, cases::Cases, checklist::Checklist, contacts::Contacts, home::Home,
     not_found::NotFound, plan_info::PlanInfo, procedure::Procedure, referat::ReferatPage,
 };
+use crate::plans;
 use crate::pwa::UpdateBanner;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -15,6 +18,12 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
+    // A parents' link opens their page alone: no staff screens, and nothing
+    // stored on the device is even read.
+    if let Some(plan) = query_param("foresatte").and_then(|id| plans::find(&id)) {
+        let language = Language::from_code(&query_param("lang").unwrap_or_default());
+        return view! { <ParentsPage plan=plan language=language/> }.into_any();
+    }
     provide_context(AppState::load());
     provide_context(CaseBook::load());
     view! {
@@ -28,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sjekkliste") view=Checklist/>
                     <Route path=path!("/kontakter") view=Contacts/>
                     <Route path=path!("/plan") view=PlanInfo/>
+                    <Route path=path!("/foresatte-utskrift") view=Handout/>
                     <Route path=path!("/saker") view=Cases/>
                     <Route path=path!("/saker/:id") view=CasePage/>
                     <Route path=path!("/saker/:id/referat") view=ReferatPage/>
@@ -36,6 +46,7 @@ pub fn App() -> impl IntoView {
             <BottomNav/>
         </Router>
     }
+    .into_any()
 }
 
 #[component]

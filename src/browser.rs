@@ -76,3 +76,21 @@ pub fn on_storage_change(on_change: impl Fn(Option<String>) + 'static) {
     let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
     listener.forget();
 }
+
+/// Whether the browser has the system share sheet (Web Share API).
+pub fn can_share() -> bool {
+    web_sys::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
+}
+
+/// Opens the system share sheet for a link; quietly does nothing if the
+/// user cancels.
+pub async fn share_link(title: &str, url: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    let _ = wasm_bindgen_futures::JsFuture::from(window.navigator().share_with_data(&data)).await;
+}

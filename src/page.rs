@@ -47,3 +47,23 @@ pub fn app_path(pathname: &str) -> &str {
         None => pathname,
     }
 }
+
+/// A query parameter of the address the app was opened with.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name)
+            .then(|| js_sys::decode_uri_component(value).ok().map(String::from))
+            .flatten()
+    })
+}
+
+/// The address of the parents' page for a plan: the app's folder with a
+/// query, so it opens on any static host on a first visit.
+pub fn parents_link(plan_id: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}/?foresatte={plan_id}", base())
+}

@@ -3,4 +3,6 @@
 pub mod call;
 pub mod emergency;
 pub mod plan_switch;
+pub mod qr;
 pub mod revision;
+pub mod share;

@@ -3,6 +3,7 @@
 
 use crate::components::plan_switch::PlanSwitch;
 use crate::components::revision::RevisionWarning;
+use crate::components::share::ParentsShare;
 use crate::page::set_title;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ pub fn PlanInfo() -> impl IntoView {
             <RevisionWarning plan=plan/>
             <Meta plan=plan/>
             <PlanSwitch/>
+            <ParentsShare plan=plan/>
             <Section title="Innledning" show=!plan.introduction.is_empty()>
                 {plan.introduction.iter().map(|p| view! { <p>{p.text.clone()}</p> }).collect_view()}
             </Section>

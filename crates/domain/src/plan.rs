@@ -54,6 +54,28 @@ pub struct Plan {
     #[serde(default)]
     pub pupil_questions: Vec<String>,
     pub situations: Vec<Situation>,
+    /// What the parents' information page shows beyond what it derives.
+    #[serde(default)]
+    pub parents: Option<ParentsPage>,
+    /// Translations of the plan's texts: language code → bokmål text →
+    /// translated text. A text without a translation is shown in bokmål.
+    #[serde(default)]
+    pub translations: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// The parents' (foresatte) information page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParentsPage {
+    /// The role that stands for the pupil's parents in the procedures; the
+    /// steps and meetings naming it are what the page tells parents.
+    pub role: String,
+    /// Roles parents may contact; their people are listed with numbers.
+    #[serde(default)]
+    pub contact_roles: Vec<String>,
+    /// Duty-to-inform notes that concern parents (informing them, consent).
+    #[serde(default)]
+    pub duty_notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -414,6 +436,14 @@ impl Plan {
                 !r.per_pupil && (self.contacts_for(&r.id).next().is_some() || named_in_steps(&r.id))
             })
             .collect()
+    }
+
+    /// `text` in `language`; `None` when it has no translation (show bokmål).
+    pub fn translation(&self, language: &str, text: &str) -> Option<&str> {
+        self.translations
+            .get(language)?
+            .get(text)
+            .map(String::as_str)
     }
 
     /// Situations in the order the home screen shows them: acute first.

@@ -79,6 +79,7 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
     check.links();
     check.questions();
     check.duty_notes();
+    check.parents();
     for (i, _) in plan.situations.iter().enumerate() {
         check.situation(i);
     }
@@ -321,6 +322,31 @@ impl<'p> Checker<'p> {
         for (i, note) in confidentiality.duty_to_inform.iter().enumerate() {
             if let Some(when) = &note.when {
                 self.condition(&format!("$.confidentiality.duty_to_inform[{i}].when"), when);
+            }
+        }
+    }
+
+    fn parents(&mut self) {
+        let Some(parents) = &self.plan.parents else {
+            return;
+        };
+        self.role_ref("$.parents.role", &parents.role);
+        for (i, role) in parents.contact_roles.iter().enumerate() {
+            self.role_ref(&format!("$.parents.contact_roles[{i}]"), role);
+        }
+        let notes: Vec<&str> = self
+            .plan
+            .confidentiality
+            .iter()
+            .flat_map(|c| c.duty_to_inform.iter().map(|n| n.id.as_str()))
+            .collect();
+        for (i, note) in parents.duty_notes.iter().enumerate() {
+            if !notes.contains(&note.as_str()) {
+                self.error(
+                    format!("$.parents.duty_notes[{i}]"),
+                    format!("merknaden «{note}» finnes ikke"),
+                    "Bruk id-en til en merknad i \"confidentiality.duty_to_inform\".",
+                );
             }
         }
     }

@@ -216,3 +216,139 @@ fn question_nodes_offer_every_answer() {
         }
     }
 }
+
+/// Every string anywhere in the plan file, translations left out.
+fn all_texts(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| all_texts(v, out)),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| k.as_str() != "translations")
+            .for_each(|(_, v)| all_texts(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_translation_translates_a_text_the_plan_has() {
+    for id in BUNDLED {
+        let plan = plan(id);
+        let mut texts = Vec::new();
+        all_texts(
+            &serde_json::from_str(&common::plan_json(id)).unwrap(),
+            &mut texts,
+        );
+        for (language, table) in &plan.translations {
+            for source in table.keys() {
+                assert!(
+                    texts.contains(source),
+                    "{id}: the {language} translation of «{source}» matches no text"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_parents_page_tells_what_involves_the_parents_and_when() {
+    use rusplan_domain::parents::situations_for_parents;
+    type Summary = Vec<(String, Vec<(String, Vec<String>, usize)>)>;
+    let summary = |id: &str| -> Summary {
+        let plan = plan(id);
+        situations_for_parents(&plan)
+            .into_iter()
+            .map(|s| {
+                let items = s
+                    .items
+                    .iter()
+                    .map(|i| {
+                        (
+                            i.step.id.clone(),
+                            i.only_when.iter().map(|w| w.to_string()).collect(),
+                            i.agenda.len(),
+                        )
+                    })
+                    .collect();
+                (s.situation.id.clone(), items)
+            })
+            .collect()
+    };
+    let u18 = || vec!["Under 18 år".to_owned()];
+    assert_eq!(
+        summary("halden-vgs"),
+        vec![
+            (
+                "alternativ-1".to_owned(),
+                vec![("mote".to_owned(), u18(), 4)]
+            ),
+            // Branches A and B: both meetings, B's agenda opening with the concern.
+            (
+                "alternativ-2".to_owned(),
+                vec![
+                    ("a-mote".to_owned(), u18(), 4),
+                    ("b-mote".to_owned(), u18(), 5)
+                ]
+            ),
+            (
+                "alternativ-3".to_owned(),
+                vec![
+                    ("foresatte-kontaktes".to_owned(), u18(), 0),
+                    ("mote".to_owned(), u18(), 4)
+                ]
+            ),
+            (
+                "alternativ-4".to_owned(),
+                vec![
+                    ("foresatte-kontaktes".to_owned(), u18(), 0),
+                    ("mote".to_owned(), u18(), 4)
+                ]
+            ),
+        ]
+    );
+    assert_eq!(
+        summary("kjentmann-brosjyre"),
+        vec![
+            (
+                "alternativ-1".to_owned(),
+                vec![("foresatte-informeres".to_owned(), u18(), 0)]
+            ),
+            // The brochure has the parents at this meeting whatever the age.
+            (
+                "alternativ-2".to_owned(),
+                vec![("mote".to_owned(), vec![], 1)]
+            ),
+            (
+                "alternativ-3".to_owned(),
+                vec![("foresatte-kontaktes".to_owned(), u18(), 0)]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_parents_page_names_the_branch_a_step_is_on() {
+    use rusplan_domain::parents::situations_for_parents;
+    let plan = plan("halden-vgs");
+    let parents = situations_for_parents(&plan);
+    let alt2 = parents
+        .iter()
+        .find(|s| s.situation.id == "alternativ-2")
+        .unwrap();
+    assert_eq!(
+        alt2.items[0].branch,
+        ["Eleven har innrømmet bruk av rusmidler"]
+    );
+    assert_eq!(
+        alt2.items[1].branch,
+        ["Eleven benekter bruk av rusmidler, og bekymringen opprettholdes"]
+    );
+    let alt3 = parents
+        .iter()
+        .find(|s| s.situation.id == "alternativ-3")
+        .unwrap();
+    assert!(
+        alt3.items.iter().all(|i| i.branch.is_empty()),
+        "the age question leads everywhere: no branch"
+    );
+}

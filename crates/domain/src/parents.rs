@@ -1,0 +1,107 @@
+//! What the parents' information page says about a plan's procedures:
+//! from each situation, the steps and meetings that involve the parents,
+//! with the condition under which they apply (e.g. under 18). Derived from
+//! the plan's own words; nothing about any pupil.
+
+use crate::plan::{AgendaItem, Condition, Node, Plan, Situation, Step};
+
+/// One situation, from the parents' side.
+#[derive(Debug, Clone)]
+pub struct ParentsSituation<'p> {
+    pub situation: &'p Situation,
+    pub items: Vec<ParentsItem<'p>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ParentsItem<'p> {
+    pub step: &'p Step,
+    /// When parents are involved only under a condition, its answer labels
+    /// (e.g. ["Under 18 år"]).
+    pub only_when: Vec<&'p str>,
+    /// When the step is on one branch of the procedure, the answer that
+    /// leads there (e.g. "Eleven har innrømmet bruk av rusmidler").
+    pub branch: Vec<&'p str>,
+    /// The meeting's agenda, when parents take part in it.
+    pub agenda: &'p [AgendaItem],
+}
+
+fn labels<'p>(plan: &'p Plan, condition: Option<&'p Condition>) -> Vec<&'p str> {
+    let Some(condition) = condition else {
+        return Vec::new();
+    };
+    let Some(question) = plan.question(&condition.question) else {
+        return Vec::new();
+    };
+    question
+        .answers
+        .iter()
+        .filter(|a| condition.answer_in.contains(&a.id))
+        .map(|a| a.label.as_str())
+        .collect()
+}
+
+/// The answers that lead straight to `node` from a question that also has
+/// answers leading elsewhere: the branch the node is on.
+fn branch_to<'p>(plan: &'p Plan, situation: &'p Situation, node: &str) -> Vec<&'p str> {
+    let mut labels = Vec::new();
+    for n in &situation.nodes {
+        let Node::Question { question, next, .. } = n else {
+            continue;
+        };
+        if next.values().all(|to| to == node) {
+            continue;
+        }
+        let Some(question) = plan.question(question) else {
+            continue;
+        };
+        for answer in &question.answers {
+            if next.get(&answer.id).is_some_and(|to| to == node) {
+                labels.push(answer.label.as_str());
+            }
+        }
+    }
+    labels
+}
+
+/// For every situation that involves the parents, what the plan says.
+pub fn situations_for_parents(plan: &Plan) -> Vec<ParentsSituation<'_>> {
+    let Some(parents) = &plan.parents else {
+        return Vec::new();
+    };
+    let role = parents.role.as_str();
+    plan.situations
+        .iter()
+        .filter_map(|situation| {
+            let mut items: Vec<ParentsItem> = Vec::new();
+            for node in &situation.nodes {
+                let Node::Steps { id, steps, .. } = node else {
+                    continue;
+                };
+                for step in steps {
+                    let contacted = step.contact.iter().any(|r| r == role);
+                    let at_meeting = step
+                        .meeting
+                        .as_ref()
+                        .and_then(|m| m.participants.iter().find(|p| p.role == role));
+                    if !contacted && at_meeting.is_none() {
+                        continue;
+                    }
+                    let condition = step
+                        .when
+                        .as_ref()
+                        .or(at_meeting.and_then(|p| p.when.as_ref()));
+                    items.push(ParentsItem {
+                        step,
+                        only_when: labels(plan, condition),
+                        branch: branch_to(plan, situation, id),
+                        agenda: match (at_meeting, &step.meeting) {
+                            (Some(_), Some(meeting)) => &meeting.agenda,
+                            _ => &[],
+                        },
+                    });
+                }
+            }
+            (!items.is_empty()).then_some(ParentsSituation { situation, items })
+        })
+        .collect()
+}

@@ -1,0 +1,59 @@
+//! Sharing the parents' page: the link to copy, the system share sheet
+//! where the browser has one, a QR code, and a printable handout.
+
+use crate::browser;
+use crate::components::qr::QrSvg;
+use crate::page::{link, parents_link};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rusplan_domain::Plan;
+
+#[component]
+pub fn ParentsShare(plan: &'static Plan) -> impl IntoView {
+    let url = parents_link(&plan.id);
+    let message = RwSignal::new(None::<&'static str>);
+    let copy = {
+        let url = url.clone();
+        move |_| {
+            let url = url.clone();
+            spawn_local(async move {
+                let ok = browser::copy_text(&url).await;
+                message.set(Some(if ok {
+                    "Lenken er kopiert."
+                } else {
+                    "Kunne ikke kopiere. Marker lenken og kopier den selv."
+                }));
+            });
+        }
+    };
+    let share = {
+        let (url, title) = (
+            url.clone(),
+            format!("{} – informasjon til foresatte", plan.meta.school),
+        );
+        move |_| {
+            let (url, title) = (url.clone(), title.clone());
+            spawn_local(async move {
+                browser::share_link(&title, &url).await;
+            });
+        }
+    };
+    view! {
+        <section class="plan-section" aria-labelledby="share-title">
+            <h2 id="share-title">"Del med foresatte"</h2>
+            <p>"Foresatte får en side med skolens mål, hva skolen gjør når den er bekymret, tegn å se etter og hvor de kan få hjelp. Den viser aldri noe om en elev."</p>
+            <div class="field">
+                <label for="parents-link">"Lenke til siden for foresatte"</label>
+                <input id="parents-link" type="text" readonly prop:value=url.clone()/>
+            </div>
+            <div class="row">
+                <button type="button" class="button" on:click=copy>"Kopier lenken"</button>
+                {browser::can_share().then(|| view! { <button type="button" class="button secondary" on:click=share>"Del …"</button> })}
+                <a class="button secondary" href=url.clone() target="_blank" rel="noopener">"Se siden"</a>
+            </div>
+            <p role="status">{move || message.get()}</p>
+            <QrSvg text=url label="QR-kode med lenken til siden for foresatte"/>
+            <a class="button secondary" href=link("/foresatte-utskrift")>"Utskrift til foreldremøtet"</a>
+        </section>
+    }
+}

@@ -1,0 +1,174 @@
+// The parents' page behind a shared link: it opens directly in a fresh
+// browser with nothing stored, works offline after that visit, the QR code
+// (decoded here with a real decoder) gives exactly the link, it shows no
+// local data, and the English version shows every section.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
+import { launch, startApp, phonePage, open, PLANS, DIST, PHONE, axeViolations, choosePlan } from './harness.mjs';
+
+let app, browser;
+before(async () => { app = await startApp(); browser = await launch(); });
+after(async () => { await browser?.close(); await app?.close(); });
+
+const [HALDEN, BROCHURE] = PLANS;
+const linkFor = (plan) => `${app.url}/?foresatte=${plan.id}`;
+
+async function decodeQr(locator) {
+  // Clear of the fixed menu at the bottom of the screen.
+  await locator.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const png = PNG.sync.read(await locator.screenshot());
+  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert.ok(found, 'a QR code is found in the picture');
+  return found.data;
+}
+
+test('staff share the link: copy, share sheet, and a QR code that decodes to exactly the link', async () => {
+  const { page, context } = await phonePage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.addInitScript(() => { navigator.share = async (data) => { window.sharedWith = data; }; });
+  for (const plan of PLANS) {
+    await choosePlan(page, app.url, plan);
+    const link = await page.getByLabel('Lenke til siden for foresatte').inputValue();
+    assert.equal(link, linkFor(plan));
+    await page.getByRole('button', { name: 'Kopier lenken' }).click();
+    await page.getByText('Lenken er kopiert.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    await page.getByRole('button', { name: 'Del …' }).click();
+    await page.waitForFunction(() => window.sharedWith);
+    assert.equal(await page.evaluate(() => window.sharedWith.url), link);
+    assert.equal(await decodeQr(page.getByRole('img', { name: 'QR-kode med lenken til siden for foresatte' })), link);
+
+    await page.getByRole('link', { name: 'Utskrift til foreldremøtet' }).click();
+    await page.locator('.handout').waitFor();
+    assert.equal(await decodeQr(page.locator('.handout .qr')), link);
+    assert.ok(await page.getByText(link).isVisible());
+    assert.deepEqual(await axeViolations(page), [], `${plan.id} handout`);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.bottom-nav').isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Skriv ut' }).isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => { delete window.sharedWith; });
+  }
+  await context.close();
+});
+
+test('the link opens the parents\' page directly in a fresh browser, stores nothing, and has no staff controls', async () => {
+  for (const plan of PLANS) {
+    const { page, context, errors } = await phonePage(browser);
+    await open(page, linkFor(plan));
+    assert.equal(await page.locator('h1').innerText(), 'Informasjon til foresatte');
+    assert.match(await page.locator('.plan-name').innerText(), new RegExp(plan.meta.school));
+    assert.equal(await page.locator('.bottom-nav').count(), 0, 'no staff menu');
+    assert.equal(await page.locator('input, textarea, select, [type=checkbox]').count(), 0, 'no staff controls');
+    assert.equal(await page.locator('a[href*="/saker"], a[href*="/kontakter"]').count(), 0);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
+    assert.equal(await page.title(), 'Informasjon til foresatte – Rusplan');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('what the page says, from the plan: when parents are contacted, the meeting, 18 and over, consent, signs, help, whom to call', async () => {
+  const { page, context } = await phonePage(browser);
+  await open(page, linkFor(HALDEN));
+  const text = await page.locator('main').innerText();
+  for (const part of [
+    'Halden vgs. skal ha et rusfritt skolemiljø',
+    'Alternativ 3: eleven opptrer ruset på skolen',
+    'Foresatte kontaktes dersom eleven er under 18 år',
+    'Gjelder når: Under 18 år',
+    'Dersom eleven er under 18 år, skal også elevens foresatte delta.',
+    'Eleven informeres om skolens bekymring for at eleven ruser seg',
+    'Når: Eleven benekter bruk av rusmidler, og bekymringen opprettholdes',
+    'vil skolen be om samtykke til å informere foresatte selv om eleven er over 18 år',
+    '«Har du en magefølelse på at noe ikke stemmer, så ta den på alvor.»',
+    'Har eleven sluttet eller avbrutt utdanning tidligere?',
+  ]) assert.ok(text.includes(part), `shows «${part}»`);
+  assert.equal(await page.getByRole('link', { name: /KORUS/ }).getAttribute('href'), 'https://korus.no/');
+  // The contacts the plan marks for parents, and no one else.
+  assert.equal(await page.locator('a[href="tel:+4797083705"]').count(), 1, 'the rector');
+  assert.equal(await page.locator('a[href="tel:+4797077075"]').count(), 1, 'the school nurse');
+  assert.equal(await page.locator('a[href="tel:+4748137709"]').count(), 0, 'not the advisers');
+  assert.equal(await page.locator('a[href="tel:02800"]').count(), 0, 'not the police line');
+  assert.ok(!text.includes('aldri love elever taushet'), 'staff-only notes stay out');
+
+  await open(page, linkFor(BROCHURE));
+  const brochure = await page.locator('main').innerText();
+  for (const part of ['Beskyttelsesfaktorer', 'Minst en trygg voksenperson', 'Råd for samtaler', 'La være å overreagere.',
+    'Snakk om rus (ROP)', 'Kjentmann',
+    'Snakke om rus med elever, foresatte og andre ansatte ved skolen', 'Planen oppgir ikke telefonnummer.']) {
+    assert.ok(brochure.includes(part), `brochure shows «${part}»`);
+  }
+  await context.close();
+});
+
+test('English: every section, translated where the plan has it, marked where it does not', async () => {
+  const { page, context } = await phonePage(browser);
+  for (const plan of PLANS) {
+    await open(page, linkFor(plan));
+    const norwegian = await page.locator('main h2').allInnerTexts();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('h1', { hasText: 'Information for parents and guardians' }).waitFor();
+    const english = await page.locator('main h2').allInnerTexts();
+    assert.equal(english.length, norwegian.length, `${plan.id}: every section`);
+    assert.notDeepEqual(english, norwegian);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(await axeViolations(page), [], `${plan.id} in English`);
+  }
+  // Halden's goals are translated; the brochure has no translations, so its
+  // texts show in bokmål, marked, and tagged as Norwegian for screen readers.
+  await open(page, `${linkFor(HALDEN)}&lang=en`);
+  const halden = await page.locator('main').innerText();
+  assert.ok(halden.includes('Halden upper secondary school shall have a drug-free school environment'));
+  assert.ok(halden.includes('Parents or guardians are contacted if the pupil is under 18'));
+  await open(page, `${linkFor(BROCHURE)}&lang=en`);
+  const note = page.locator('.untranslated').first();
+  assert.equal(await note.innerText(), '(not yet translated: shown in Norwegian)');
+  assert.ok(await page.locator('[lang="nb"]', { hasText: 'Et rusfritt skolemiljø.' }).isVisible());
+  await context.close();
+});
+
+test('with drafts on the device, the parents\' page and its link show none of their data', async () => {
+  const { page, context } = await phonePage(browser);
+  await open(page, `${app.url}/saker`);
+  await page.getByRole('button', { name: 'Ny sak' }).click();
+  await page.getByLabel('Elev (initialer eller kallenavn)').fill('ZZ-privat');
+  await page.getByRole('textbox', { name: 'Notater' }).fill('Privat notat');
+  await open(page, `${app.url}/plan`);
+  const link = await page.getByLabel('Lenke til siden for foresatte').inputValue();
+  assert.ok(!link.includes('ZZ') && !link.includes('Privat'));
+  await open(page, link);
+  const html = await page.content();
+  assert.ok(!html.includes('ZZ-privat') && !html.includes('Privat notat'));
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+const freePort = () => new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
+});
+
+test('the link still opens offline after the first visit (server stopped)', async () => {
+  const port = await freePort();
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) { try { await fetch(origin); break; } catch { await new Promise((r) => setTimeout(r, 100)); } }
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const link = `${origin}/?foresatte=kjentmann-brosjyre`;
+  await page.goto(link);
+  await page.locator('h1', { hasText: 'Informasjon til foresatte' }).waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20000 });
+  await new Promise((resolve) => { server.once('exit', resolve); server.kill(); });
+  await page.goto(link);
+  await page.locator('h1', { hasText: 'Informasjon til foresatte' }).waitFor();
+  assert.match(await page.locator('.plan-name').innerText(), /Skole med kjentmannsordning/);
+  const other = await context.newPage();
+  await other.goto(`${origin}/?foresatte=halden-vgs&lang=en`);
+  await other.locator('h1', { hasText: 'Information for parents and guardians' }).waitFor();
+  await context.close();
+});

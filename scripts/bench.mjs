@@ -1,0 +1,114 @@
+// Rusplan's benchmark: prints figures, never passes or fails.
+//  1. the size of every file of the release build: raw, gzip, brotli, and
+//     the first-load transfer;
+//  2. navigation → interactive (the home screen's situation buttons are
+//     there and respond) in headless Chromium at 360×640 with 4× CPU
+//     throttling, median of RUNS runs: first online load, and start from
+//     the service worker with the server stopped; and the same for a static
+//     HTML page holding the same plan text, from the same server.
+// The engine's time per route is measured natively (route_bench example).
+import { readFileSync, readdirSync, statSync, mkdtempSync, writeFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launch, DIST, PHONE, planJson } from '../tests/e2e/harness.mjs';
+import { serve } from '../tests/e2e/server.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const kB = (n) => (n / 1000).toFixed(1);
+
+// 1. Sizes.
+const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+const files = walk(DIST).filter((f) => !/\.(br|gz)$/.test(f)).sort();
+const size = (f) => { try { return statSync(f).size; } catch { return NaN; } };
+const rows = files.map((f) => ({ file: f.slice(DIST.length + 1), raw: size(f), gz: size(`${f}.gz`), br: size(`${f}.br`) }));
+// What a first visit fetches to show the app (the service worker then
+// precaches the rest, icons included, in the background).
+const critical = /^(index\.html|boot-.*\.js|rusplan-.*\.js|rusplan-.*_bg\.wasm|main-.*\.css|pwa\.js|manifest\.webmanifest|icons\/icon\.svg)$/;
+console.log('\nFile sizes (bytes)');
+console.log('file'.padEnd(42), 'raw'.padStart(9), 'gzip'.padStart(9), 'brotli'.padStart(9), ' first load');
+for (const r of rows) {
+  console.log(r.file.padEnd(42), String(r.raw).padStart(9), String(r.gz || '-').padStart(9), String(r.br || '-').padStart(9), critical.test(r.file) ? '  *' : '');
+}
+const sum = (pick, only) => rows.filter((r) => !only || critical.test(r.file)).reduce((a, r) => a + (r[pick] || r.raw), 0);
+console.log(`First-load transfer (*): ${kB(sum('br', true))} kB brotli, ${kB(sum('gz', true))} kB gzip, ${kB(sum('raw', true))} kB raw`);
+console.log(`Everything the service worker precaches: ${kB(sum('br'))} kB brotli (budget for first load: 120 kB brotli)`);
+
+// A static HTML page with the same plan text: the floor for start-up.
+const plan = planJson('halden-vgs');
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const css = readdirSync(DIST).find((f) => /^main-.*\.css$/.test(f));
+const staticDir = mkdtempSync(join(tmpdir(), 'rusplan-static-'));
+cpSync(join(DIST, css), join(staticDir, css));
+const steps = (s) => s.nodes.flatMap((n) => n.steps ?? []);
+writeFileSync(join(staticDir, 'index.html'), `<!doctype html><html lang="nb"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Rusplan (statisk)</title>
+<link rel="stylesheet" href="./${css}"></head><body><main>
+<h1>Hva har skjedd?</h1><ul class="situations">
+${plan.situations.map((s) => `<li><a class="situation" href="#${s.id}">${esc(s.label)}</a></li>`).join('\n')}</ul>
+${plan.situations.map((s) => `<section id="${s.id}"><h2>${esc(s.title)}</h2><ol>${steps(s).map((st) => `<li>${esc(st.text)}${(st.meeting?.agenda ?? []).map((a) => `<br>${esc(a.text)}`).join('')}</li>`).join('')}</ol></section>`).join('\n')}
+<h2>Kontakter</h2><ul>${plan.contacts.map((c) => `<li><a href="tel:${c.phone.replace(/ /g, '')}">${esc(c.name)} ${esc(c.phone)}</a></li>`).join('')}</ul>
+<h2>Sjekkliste</h2><ul>${plan.checklist.groups.flatMap((g) => g.signs).map((s) => `<li>${esc(s.text)}</li>`).join('')}</ul>
+</main></body></html>`);
+
+// 2. Timing.
+const browser = await launch();
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** ms from navigation start until a situation button is there and, once
+ *  tapped, changes the page (a route change in the app, the hash in the
+ *  static page). */
+async function interactive(page, url) {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__ready !== undefined, null, { polling: 'raf', timeout: 60000 });
+  return page.evaluate(() => window.__ready);
+}
+
+async function measure(label, root, path, { serviceWorker }) {
+  let server = await serve(root, { spa: true });
+  const port = new URL(server.url).port;
+  const online = [];
+  const offline = [];
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ ...PHONE });
+    // Bypasses the page's CSP (it is injected by the browser, not the page).
+    await context.addInitScript(() => {
+      const seen = () => {
+        const button = document.querySelector('.situations a');
+        if (!button) return false;
+        window.__ready = performance.now();
+        return true;
+      };
+      if (!seen()) {
+        new MutationObserver((_, observer) => { if (seen()) observer.disconnect(); })
+          .observe(document, { childList: true, subtree: true });
+      }
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    online.push(await interactive(page, `${server.url}${path}`));
+    // Check the buttons respond: tapping one changes the page.
+    const before = page.url();
+    await page.locator('.situations a').first().click();
+    await page.waitForFunction((u) => location.href !== u, before);
+    if (serviceWorker) {
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await server.close();
+      offline.push(await interactive(page, `${server.url}${path}`));
+      server = await serve(root, { spa: true, port: Number(port) });
+    } else {
+      // No service worker: the browser's cache, with the server up.
+      offline.push(await interactive(page, `${server.url}${path}`));
+    }
+    await context.close();
+  }
+  await server.close();
+  console.log(`${label.padEnd(30)} first load ${median(online).toFixed(0).padStart(5)} ms   ${serviceWorker ? 'offline start' : 'repeat load  '} ${median(offline).toFixed(0).padStart(5)} ms   (median of ${RUNS}; runs: ${online.map((x) => x.toFixed(0)).join(' ')} | ${offline.map((x) => x.toFixed(0)).join(' ')})`);
+  return { online: median(online), offline: median(offline) };
+}
+
+console.log(`\nNavigation → interactive, 360×640, 4× CPU throttling`);
+const app = await measure('Rusplan (release build)', DIST, '/', { serviceWorker: true });
+const floor = await measure('Static HTML, same plan text', staticDir, '/', { serviceWorker: false });
+console.log(`Ratio app/static: first load ${(app.online / floor.online).toFixed(2)}×, offline start ${(app.offline / floor.offline).toFixed(2)}× (budget 1.5×)`);
+await browser.close();

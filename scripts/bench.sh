@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the release and prints the benchmark: file sizes, start-up time
+# against a static page, and the engine's time per route. Prints figures;
+# never a pass/fail (the size budget is held by a test in test.sh).
+set -euo pipefail
+source "$(dirname "$0")/setup.sh" --browser
+trunk build --release --offline
+echo "== $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+node scripts/bench.mjs
+echo
+cargo run --quiet --release -p rusplan-domain --example route_bench

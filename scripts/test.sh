@@ -6,6 +6,10 @@ source "$(dirname "$0")/setup.sh" --browser
 
 echo "== Domain: cargo test (native)"
 cargo test -p rusplan-domain
+if cargo tree -p rusplan-domain -e normal --prefix none | grep -E '^(leptos|web-sys|wasm-bindgen|js-sys|gloo)'; then
+  echo "The domain crate must not depend on browser crates." >&2
+  exit 1
+fi
 
 echo "== Components: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver \

@@ -10,7 +10,8 @@ fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/plans");
     let mut cases = Vec::new();
     for file in ["halden-vgs.json", "kjentmann-brosjyre.json"] {
-        let plan = load_plan(&std::fs::read_to_string(dir.join(file)).unwrap()).expect("valid plan");
+        let plan =
+            load_plan(&std::fs::read_to_string(dir.join(file)).unwrap()).expect("valid plan");
         for situation in &plan.situations {
             for facts in routes(&plan, &situation.id).unwrap() {
                 cases.push((plan.clone(), situation.id.clone(), facts));
@@ -22,7 +23,9 @@ fn main() {
     let mut steps = 0usize;
     for _ in 0..ROUNDS {
         for (plan, situation, facts) in &cases {
-            steps += std::hint::black_box(route(plan, situation, facts).unwrap()).steps.len();
+            steps += std::hint::black_box(route(plan, situation, facts).unwrap())
+                .steps
+                .len();
         }
     }
     let elapsed = start.elapsed();

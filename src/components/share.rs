@@ -2,6 +2,7 @@
 //! where the browser has one, a QR code, and a printable handout.
 
 use crate::browser;
+use crate::components::copy::CopyButton;
 use crate::components::qr::QrSvg;
 use crate::page::{link, parents_link};
 use leptos::prelude::*;
@@ -12,20 +13,6 @@ use rusplan_domain::Plan;
 pub fn ParentsShare(plan: &'static Plan) -> impl IntoView {
     let url = parents_link(&plan.id);
     let message = RwSignal::new(None::<&'static str>);
-    let copy = {
-        let url = url.clone();
-        move |_| {
-            let url = url.clone();
-            spawn_local(async move {
-                let ok = browser::copy_text(&url).await;
-                message.set(Some(if ok {
-                    "Lenken er kopiert."
-                } else {
-                    "Kunne ikke kopiere. Marker lenken og kopier den selv."
-                }));
-            });
-        }
-    };
     let share = {
         let (url, title) = (
             url.clone(),
@@ -47,7 +34,7 @@ pub fn ParentsShare(plan: &'static Plan) -> impl IntoView {
                 <input id="parents-link" type="text" readonly prop:value=url.clone()/>
             </div>
             <div class="row">
-                <button type="button" class="button" on:click=copy>"Kopier lenken"</button>
+                <CopyButton text=url.clone() label="Kopier lenken" done="Lenken er kopiert." status=message/>
                 {browser::can_share().then(|| view! { <button type="button" class="button secondary" on:click=share>"Del …"</button> })}
                 <a class="button secondary" href=url.clone() target="_blank" rel="noopener">"Se siden"</a>
             </div>

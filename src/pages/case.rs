@@ -4,6 +4,7 @@
 
 use crate::browser;
 use crate::case_book::CaseBook;
+use crate::components::confirm::ConfirmButton;
 use crate::page::{link, set_title};
 use crate::pages::cases::StorageProblem;
 use crate::pages::not_found::NotFound;
@@ -305,28 +306,15 @@ fn DutyPart(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> impl I
 pub fn DeleteCase(id: String) -> impl IntoView {
     let book = expect_context::<CaseBook>();
     let navigate = use_navigate();
-    let asking = RwSignal::new(false);
-    let delete = move |_| {
+    let delete = Callback::new(move |()| {
         book.delete(&crate::case_store::key_of(&id));
         navigate("/saker", Default::default());
-    };
+    });
     view! {
         <section class="danger" aria-labelledby="delete-title">
             <h2 id="delete-title">"Slett utkastet"</h2>
-            {move || if asking.get() {
-                let delete = delete.clone();
-                view! {
-                    <div class="confirm" role="group" aria-label="Bekreft sletting">
-                        <p><strong>"Slette utkastet fra denne enheten? Det kan ikke angres."</strong></p>
-                        <div class="row">
-                            <button type="button" class="button danger-button" on:click=delete>"Ja, slett utkastet"</button>
-                            <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Avbryt"</button>
-                        </div>
-                    </div>
-                }.into_any()
-            } else {
-                view! { <button type="button" class="button secondary" on:click=move |_| asking.set(true)>"Slett utkastet …"</button> }.into_any()
-            }}
+            <ConfirmButton open_label="Slett utkastet …" question="Slette utkastet fra denne enheten? Det kan ikke angres."
+                confirm_label="Ja, slett utkastet" on_confirm=delete/>
         </section>
     }
 }

@@ -5,6 +5,7 @@
 use crate::browser;
 use crate::case_book::CaseBook;
 use crate::case_store::Entry;
+use crate::components::confirm::ConfirmButton;
 use crate::page::{link, set_title};
 use crate::plans;
 use crate::state::AppState;
@@ -153,35 +154,18 @@ fn MaxAge() -> impl IntoView {
 fn DeleteAll() -> impl IntoView {
     let book = expect_context::<CaseBook>();
     let state = expect_context::<AppState>();
-    let asking = RwSignal::new(false);
     let done = RwSignal::new(false);
-    let delete = move |_| {
+    let delete = Callback::new(move |()| {
         book.delete_all();
         state.forget_device_data();
-        asking.set(false);
         done.set(true);
-    };
+    });
     view! {
         <section class="danger" aria-labelledby="delete-all-title">
             <h2 id="delete-all-title">"Slett alle data på denne enheten"</h2>
             <p>"Sletter alle utkast, numre du har lagt til og valgt plan. Det kan ikke angres."</p>
-            {move || if asking.get() {
-                view! {
-                    <div class="confirm" role="group" aria-label="Bekreft sletting">
-                        <p><strong>"Er du sikker? Alt Rusplan har lagret her blir borte."</strong></p>
-                        <div class="row">
-                            <button type="button" class="button danger-button" on:click=delete>"Ja, slett alt"</button>
-                            <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Avbryt"</button>
-                        </div>
-                    </div>
-                }.into_any()
-            } else {
-                view! {
-                    <button type="button" class="button secondary" on:click=move |_| { done.set(false); asking.set(true) }>
-                        "Slett alle data …"
-                    </button>
-                }.into_any()
-            }}
+            <ConfirmButton open_label="Slett alle data …" question="Er du sikker? Alt Rusplan har lagret her blir borte."
+                confirm_label="Ja, slett alt" on_confirm=delete/>
             <p role="status">{move || done.get().then_some("Alle data på denne enheten er slettet.")}</p>
         </section>
     }

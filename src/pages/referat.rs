@@ -3,12 +3,12 @@
 
 use crate::browser;
 use crate::case_book::CaseBook;
+use crate::components::copy::CopyButton;
 use crate::page::{link, set_title};
 use crate::pages::case::DeleteCase;
 use crate::pages::not_found::NotFound;
 use crate::plans;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use rusplan_domain::referat::referat;
 use rusplan_domain::time::date;
@@ -32,21 +32,10 @@ pub fn ReferatPage() -> impl IntoView {
             date(case.created_at, &browser::utc_offset_minutes).replace('.', "-")
         );
         let (copy_text, download_text) = (text.clone(), text.clone());
-        let copy = move |_| {
-            let text = copy_text.clone();
-            spawn_local(async move {
-                let ok = browser::copy_text(&text).await;
-                copied.set(Some(if ok {
-                    "Referatet er kopiert."
-                } else {
-                    "Kunne ikke kopiere. Marker teksten og kopier den selv."
-                }));
-            });
-        };
         view! {
             <h1 class="no-print">"Referat"</h1>
             <div class="row no-print">
-                <button type="button" class="button" on:click=copy>"Kopier referatet"</button>
+                <CopyButton text=copy_text label="Kopier referatet" done="Referatet er kopiert." status=copied/>
                 <button type="button" class="button secondary" on:click=move |_| browser::download_text(&file_name, &download_text)>"Last ned .txt"</button>
                 <button type="button" class="button secondary" on:click=move |_| browser::print()>"Skriv ut"</button>
             </div>

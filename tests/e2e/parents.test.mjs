@@ -11,8 +11,10 @@ import jsQR from 'jsqr';
 import { launch, startApp, phonePage, open, PLANS, DIST, PHONE, axeViolations, choosePlan } from './harness.mjs';
 
 let app, browser;
+const children = [];
 before(async () => { app = await startApp(); browser = await launch(); });
-after(async () => { await browser?.close(); await app?.close(); });
+// Stop every server even when a test failed half-way, or the run would hang.
+after(async () => { await browser?.close(); await app?.close(); children.forEach((c) => c.kill()); });
 
 const [HALDEN, BROCHURE] = PLANS;
 const linkFor = (plan) => `${app.url}/?foresatte=${plan.id}`;
@@ -155,6 +157,7 @@ const freePort = () => new Promise((resolve) => {
 test('the link still opens offline after the first visit (server stopped)', async () => {
   const port = await freePort();
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
+  children.push(server);
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) { try { await fetch(origin); break; } catch { await new Promise((r) => setTimeout(r, 100)); } }
   const context = await browser.newContext(PHONE);

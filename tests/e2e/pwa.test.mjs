@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, cpSync, symlinkSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, cpSync, symlinkSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +15,10 @@ import { chromium } from 'playwright-core';
 import { launch, DIST, PHONE, PLANS } from './harness.mjs';
 
 let browser;
+const hosts = [];
 before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+// Stop every server even when a test failed half-way, or the run would hang.
+after(async () => { await browser?.close(); await Promise.all(hosts.map((h) => h.stop())); });
 
 const freePort = () => new Promise((resolve) => {
   const probe = createServer().listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
@@ -35,7 +37,9 @@ async function staticHost(dir) {
     child.once('exit', resolve);
     child.kill();
   });
-  return { url, stop };
+  const host = { url, stop };
+  hosts.push(host);
+  return host;
 }
 
 /** A copy of the build, so a test can swap in another build. */
@@ -152,6 +156,10 @@ test('a new build waits, offers "Oppdater", loads the new version when asked, an
   // Deploy a second build in place of the first.
   cpSync(DIST, dir, { recursive: true });
   execFileSync('node', ['scripts/postbuild.mjs', dir, '--stamp', 'andre-bygg'], { cwd: new URL('../../', import.meta.url) });
+  // http.server's Last-Modified has one-second steps: make the new files
+  // visibly newer, as a real deploy a while later would be.
+  const later = new Date(Date.now() + 10_000);
+  for (const file of readdirSync(dir)) utimesSync(join(dir, file), later, later);
   const secondVersion = readFileSync(join(dir, 'sw.js'), 'utf8').match(/const VERSION = "([0-9a-f]+)"/)[1];
   assert.notEqual(secondVersion, firstVersion);
 

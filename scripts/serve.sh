@@ -3,4 +3,5 @@
 # http://127.0.0.1:8080 (rebuilding when files change).
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
-exec trunk serve --release --offline "$@"
+# No autoreload: its injected inline script would break the CSP.
+exec trunk serve --release --offline --no-autoreload "$@"

@@ -4,6 +4,11 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh" --browser
 
+echo "== Format and lints"
+cargo fmt --all -- --check
+cargo clippy --quiet -p rusplan-domain --all-targets -- -D warnings
+cargo clippy --quiet -p rusplan --target wasm32-unknown-unknown -- -D warnings
+
 echo "== Domain: cargo test (native)"
 cargo test -p rusplan-domain
 if cargo tree -p rusplan-domain -e normal --prefix none | grep -E '^(leptos|web-sys|wasm-bindgen|js-sys|gloo)'; then

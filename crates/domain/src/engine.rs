@@ -139,7 +139,7 @@ fn holds<'p>(plan: &'p Plan, condition: &Condition, facts: &Facts) -> Result<boo
         return Ok(false);
     };
     match valid_answer(question, facts) {
-        Some(answer) => Ok(condition.answer_in.iter().any(|a| *a == answer.id)),
+        Some(answer) => Ok(condition.answer_in.contains(&answer.id)),
         None => Err(question),
     }
 }

@@ -66,7 +66,7 @@ fn mutate(value: &mut Value, path: &[usize], kind: u8) {
     let count = children.len();
     if let (Some((first, rest)), false) = (path.split_first(), count == 0) {
         let index = first % count;
-        if rest.is_empty() || kind % 7 == 0 {
+        if rest.is_empty() || kind.is_multiple_of(7) {
             // Act here on the chosen child's container.
             match (value, kind % 5) {
                 (Value::Object(map), 0) => {

@@ -6,7 +6,7 @@
 
 use crate::browser;
 use crate::case_store::{self, Entry};
-use gloo_storage::{LocalStorage, Storage};
+use crate::storage;
 use leptos::prelude::*;
 use rusplan_domain::case::{Case, CaseEdit};
 use std::collections::BTreeMap;
@@ -14,7 +14,6 @@ use std::collections::BTreeMap;
 /// (plan id, situation id)
 pub type ProcedureKey = (String, String);
 
-const MAX_AGE_KEY: &str = "rusplan.settings.max-draft-age-days";
 pub const DEFAULT_MAX_AGE_DAYS: u32 = 30;
 
 #[derive(Clone, Copy)]
@@ -41,7 +40,7 @@ impl CaseBook {
             active: RwSignal::new(BTreeMap::new()),
             set_aside: RwSignal::new(BTreeMap::new()),
             max_age_days: RwSignal::new(
-                LocalStorage::get(MAX_AGE_KEY).unwrap_or(DEFAULT_MAX_AGE_DAYS),
+                storage::max_draft_age_days().unwrap_or(DEFAULT_MAX_AGE_DAYS),
             ),
         };
         browser::on_storage_change(move |key| {
@@ -173,7 +172,9 @@ impl CaseBook {
 
     pub fn set_max_age_days(&self, days: u32) {
         self.max_age_days.set(days);
-        let _ = LocalStorage::set(MAX_AGE_KEY, days);
+        if let Err(err) = storage::set_max_draft_age_days(days) {
+            self.problem.set(Some(err.to_string()));
+        }
     }
 
     /// The case a procedure logs into, if it has one yet.

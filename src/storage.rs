@@ -1,11 +1,12 @@
-//! Everything the app keeps on the device goes through here (localStorage
-//! via gloo-storage). Nothing about a pupil is stored by this module: only
-//! the chosen plan and staff phone numbers added on the device.
+//! The app's own settings on the device (localStorage via gloo-storage):
+//! the chosen plan, staff phone numbers added on the device, and when to
+//! flag old drafts. Nothing about a pupil: cases go through `case_store`.
 
 use gloo_storage::{LocalStorage, Storage};
 use rusplan_domain::device_contact::DeviceContact;
 
 const CHOSEN_PLAN: &str = "rusplan.chosen-plan";
+const MAX_DRAFT_AGE: &str = "rusplan.settings.max-draft-age-days";
 
 fn device_contacts_key(plan_id: &str) -> String {
     format!("rusplan.device-contacts.{plan_id}")
@@ -39,4 +40,12 @@ pub fn device_contacts(plan_id: &str) -> Vec<DeviceContact> {
 
 pub fn set_device_contacts(plan_id: &str, contacts: &[DeviceContact]) -> Result<(), NotSaved> {
     LocalStorage::set(device_contacts_key(plan_id), contacts).map_err(|e| NotSaved(e.to_string()))
+}
+
+pub fn max_draft_age_days() -> Option<u32> {
+    LocalStorage::get(MAX_DRAFT_AGE).ok()
+}
+
+pub fn set_max_draft_age_days(days: u32) -> Result<(), NotSaved> {
+    LocalStorage::set(MAX_DRAFT_AGE, days).map_err(|e| NotSaved(e.to_string()))
 }

@@ -290,11 +290,8 @@ pub fn routes(plan: &Plan, situation_id: &str) -> Result<Vec<Facts>, RouteError>
         match guidance.next_question {
             None => done.push(facts),
             Some(question) => {
-                if facts.get(&question.id).is_some() && valid_answer(question, &facts).is_some() {
-                    // Asked again although answered: a malformed plan; stop here.
-                    done.push(facts);
-                    continue;
-                }
+                // The engine only asks what the facts do not answer, so each
+                // pass adds an answer and the search ends.
                 for answer in question.answers.iter().rev() {
                     pending.push(facts.clone().with(&question.id, &answer.id));
                 }

@@ -1,4 +1,5 @@
-//! The plans compiled into the app (see `build.rs`), parsed once on first use.
+//! The plans compiled into the app (see `build.rs`). Each is parsed the
+//! first time it is needed, so start-up parses only the chosen one.
 
 use rusplan_domain::Plan;
 use std::sync::OnceLock;
@@ -8,28 +9,37 @@ include!(concat!(env!("OUT_DIR"), "/bundled_plans.rs"));
 /// The plan shown until the user picks another.
 pub const DEFAULT_PLAN: &str = "halden-vgs";
 
-static PLANS: OnceLock<Vec<Plan>> = OnceLock::new();
+/// One parsed plan per entry of `BUNDLED`, filled on first use.
+fn parsed() -> &'static [OnceLock<Plan>] {
+    static PARSED: OnceLock<Vec<OnceLock<Plan>>> = OnceLock::new();
+    PARSED.get_or_init(|| BUNDLED.iter().map(|_| OnceLock::new()).collect())
+}
 
-/// Every bundled plan, in file-name order.
-pub fn all() -> &'static [Plan] {
-    PLANS.get_or_init(|| {
-        BUNDLED
-            .iter()
-            .map(|(_, json)| {
-                // build.rs has validated every file, so plain serde_json will
-                // do (the validator's path-tracking parser stays out of the wasm).
-                serde_json::from_str(json).expect("bundled plan was validated at build time")
-            })
-            .collect()
+fn plan_at(index: usize) -> &'static Plan {
+    parsed()[index].get_or_init(|| {
+        // build.rs has validated every file, so plain serde_json will do (the
+        // validator's path-tracking parser stays out of the wasm).
+        serde_json::from_str(BUNDLED[index].1).expect("bundled plan was validated at build time")
     })
 }
 
+/// Every bundled plan, in file-name order (parses them all: for the plan
+/// switch, not for start-up).
+pub fn all() -> Vec<&'static Plan> {
+    (0..BUNDLED.len()).map(plan_at).collect()
+}
+
 pub fn find(id: &str) -> Option<&'static Plan> {
-    all().iter().find(|p| p.id == id)
+    BUNDLED
+        .iter()
+        .position(|(bundled, _)| *bundled == id)
+        .map(plan_at)
 }
 
 /// The plan with this id, or the default one when the id is unknown (a
 /// stored choice for a plan that is no longer bundled).
 pub fn by_id(id: &str) -> &'static Plan {
-    find(id).or_else(|| find(DEFAULT_PLAN)).unwrap_or(&all()[0])
+    find(id)
+        .or_else(|| find(DEFAULT_PLAN))
+        .unwrap_or_else(|| plan_at(0))
 }

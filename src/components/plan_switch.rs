@@ -13,7 +13,7 @@ pub fn PlanSwitch() -> impl IntoView {
             <label for="plan-select">"Skolens plan"</label>
             <select id="plan-select" on:change=choose>
                 {plans::all()
-                    .iter()
+                    .into_iter()
                     .map(|p| {
                         let selected = move || state.plan_id.read() == p.id;
                         view! { <option value=p.id.clone() selected=selected>{format!("{} – {}", p.meta.school, p.meta.title)}</option> }

@@ -109,6 +109,11 @@ test('Halden: from opening the app, two taps to the first action and a call to t
   await page.getByRole('button', { name: 'Under 18 år', exact: true }).click(); // tap 2
   const call = page.locator('ol.step-list > li').first().locator('a[href="tel:+4797083705"]');
   await call.waitFor();
+  // The app scrolls the steps into view on the next frame: wait for it to settle.
+  await page.waitForFunction(() => {
+    const r = document.querySelector('ol.step-list a[href="tel:+4797083705"]')?.getBoundingClientRect();
+    return r && r.top >= 0 && r.bottom <= window.innerHeight - 60;
+  }, null, { timeout: 5000 }).catch(() => {});
   const box = await call.boundingBox();
   assert.ok(box && box.y >= 0 && box.y + box.height <= 640 - 60, `the call button is in view above the menu (${JSON.stringify(box)})`);
   assert.ok(box.height >= 44, 'touch target');

@@ -3,7 +3,7 @@
 //! (versioned envelope, migration) is `rusplan_domain::store`; this module
 //! only moves strings. Encryption, when it comes, goes here.
 
-use gloo_storage::{LocalStorage, Storage};
+use crate::storage::local_storage as storage;
 use rusplan_domain::case::{Case, CaseEdit, Millis};
 use rusplan_domain::store::{decode, encode};
 
@@ -30,10 +30,6 @@ pub enum Entry {
 /// The browser would not store it (quota full, storage disabled).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused(pub String);
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 fn all_keys(storage: &web_sys::Storage) -> Vec<String> {
     let count = storage.length().unwrap_or(0);
@@ -66,7 +62,7 @@ pub fn load_all() -> Vec<Entry> {
 
 /// The stored copy of one case; `None` when it is gone or unreadable.
 pub fn load(id: &str) -> Option<Case> {
-    let raw: String = LocalStorage::raw().get_item(&key_of(id)).ok().flatten()?;
+    let raw = storage()?.get_item(&key_of(id)).ok().flatten()?;
     decode(&raw).ok()
 }
 
@@ -98,7 +94,9 @@ pub fn apply(
 }
 
 pub fn delete(key: &str) {
-    LocalStorage::delete(key);
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// Removes everything Rusplan has stored on this device.

@@ -250,3 +250,18 @@ test('axe finds nothing on a case, its referat and the case list, in light and d
     await context.close();
   }
 });
+
+test('with storage disabled the app still works, says nothing is saved, and the referat can be taken', async () => {
+  const { page, context, errors } = await phonePage(browser);
+  // What a browser with site data blocked does: localStorage throws.
+  await page.addInitScript(() => Object.defineProperty(window, 'localStorage', {
+    get() { throw new DOMException('blokkert', 'SecurityError'); },
+  }));
+  await runAcuteProcedure(page);
+  assert.match(await page.getByRole('alert').filter({ hasText: 'Nettleseren' }).innerText(), /ville ikke lagre utkastet \(lagring er slått av\)[\s\S]*Ingenting er tapt/);
+  await page.getByLabel('Elev (initialer eller kallenavn)').fill('IJ');
+  await page.getByRole('link', { name: 'Vis referatet' }).click();
+  assert.match(await page.locator('pre.referat').innerText(), /Elev: IJ[\s\S]*Rektor\/ledelse kontaktes\.[\s\S]*Eleven tas umiddelbart ut av undervisningen/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

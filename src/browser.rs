@@ -1,8 +1,19 @@
-//! Small doors to the browser: clipboard, file download, print, the clock
-//! in milliseconds, the local UTC offset, and storage events.
+//! Small doors to the browser: clipboard, file download, print, share, the
+//! device clock (today's date, milliseconds, the local UTC offset), and
+//! storage events.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Today's date from the device clock, for the pure `revision` check.
+pub fn today() -> rusplan_domain::revision::Date {
+    let now = js_sys::Date::new_0();
+    rusplan_domain::revision::Date {
+        year: now.get_full_year(),
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    }
+}
 
 pub fn now_millis() -> i64 {
     js_sys::Date::now() as i64

@@ -1,13 +1,12 @@
 //! Rusplan's web shell: a thin Leptos (CSR) layer over `rusplan_domain`.
 //! Pages render the domain's answers and turn taps into its inputs;
-//! browser-only code lives in `storage`, `case_store`, `browser`, `pwa`,
-//! `clock` and `page`.
+//! browser-only code lives in `storage`, `case_store`, `browser`, `pwa`
+//! and `page`.
 
 pub mod app;
 pub mod browser;
 pub mod case_book;
 pub mod case_store;
-pub mod clock;
 pub mod components;
 pub mod page;
 pub mod pages;

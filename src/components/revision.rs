@@ -1,6 +1,6 @@
 //! The warning that a plan is past its revision date.
 
-use crate::clock;
+use crate::browser;
 use leptos::prelude::*;
 use rusplan_domain::revision::is_overdue;
 use rusplan_domain::Plan;
@@ -8,7 +8,7 @@ use rusplan_domain::Plan;
 #[component]
 pub fn RevisionWarning(plan: &'static Plan) -> impl IntoView {
     let meta = &plan.meta;
-    let overdue = is_overdue(meta.next_revision.as_deref(), clock::today());
+    let overdue = is_overdue(meta.next_revision.as_deref(), browser::today());
     let when = meta
         .next_revision_text
         .clone()

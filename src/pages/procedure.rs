@@ -12,7 +12,7 @@ use crate::pages::not_found::NotFound;
 use crate::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use rusplan_domain::case::CaseEdit;
+use rusplan_domain::case::{Case, CaseEdit};
 use rusplan_domain::plan::{Question, Situation};
 use rusplan_domain::time::clock;
 use rusplan_domain::{route, Guidance, GuidanceStep, Plan};
@@ -38,10 +38,13 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
     set_title(&situation.label);
     let book = expect_context::<CaseBook>();
     let key: ProcedureKey = (plan.id.clone(), situation.id.clone());
-    let facts = Memo::new({
+    // The case this run logs into: one lookup that every part below reads.
+    let case = Memo::new({
         let key = key.clone();
-        move |_| book.active_case(&key).map(|c| c.facts).unwrap_or_default()
+        move |_| book.active_case(&key)
     });
+    let facts =
+        Memo::new(move |_| case.with(|c| c.as_ref().map(|c| c.facts.clone()).unwrap_or_default()));
     let guidance =
         move || route(plan, &situation.id, &facts.get()).expect("the situation is in the plan");
 
@@ -69,13 +72,13 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
             <p class="situation-source">{format!("{} · {}", situation.title, plan.meta.school)}</p>
         </header>
         {situation.acute.then(|| view! { <EmergencyLine/> })}
-        <CaseBanner procedure=key.clone()/>
-        <Answered procedure=key.clone() plan=plan situation=situation/>
+        <CaseBanner case=case/>
+        <Answered procedure=key.clone() case=case plan=plan situation=situation/>
         {move || {
             let g = guidance();
             let key = key.clone();
             view! {
-                <Steps guidance=g.clone() procedure=key.clone()/>
+                <Steps guidance=g.clone() procedure=key.clone() case=case/>
                 {g.next_question.map(|q| view! { <Ask question=q procedure=key.clone() has_steps=!g.steps.is_empty()/> })}
                 <AfterSteps guidance=g/>
             }
@@ -85,10 +88,9 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
 
 /// Where the run is recorded, with the way to the case.
 #[component]
-fn CaseBanner(procedure: ProcedureKey) -> impl IntoView {
-    let book = expect_context::<CaseBook>();
+fn CaseBanner(case: Memo<Option<Case>>) -> impl IntoView {
     move || {
-        match book.active_case(&procedure) {
+        match case.get() {
         Some(case) => view! {
             <p class="case-banner">
                 "Logges i utkastet "
@@ -108,13 +110,14 @@ fn CaseBanner(procedure: ProcedureKey) -> impl IntoView {
 #[component]
 fn Answered(
     procedure: ProcedureKey,
+    case: Memo<Option<Case>>,
     plan: &'static Plan,
     situation: &'static Situation,
 ) -> impl IntoView {
     let book = expect_context::<CaseBook>();
     let key = procedure;
     move || {
-        let case = book.active_case(&key);
+        let case = case.get();
         let facts = case.as_ref().map(|c| c.facts.clone()).unwrap_or_default();
         let g = route(plan, &situation.id, &facts).expect("the situation is in the plan");
         let undo = book.set_aside_case(&key).is_some() && case.is_none();
@@ -196,7 +199,11 @@ fn Ask(question: &'static Question, procedure: ProcedureKey, has_steps: bool) ->
 }
 
 #[component]
-fn Steps(guidance: Guidance<'static>, procedure: ProcedureKey) -> impl IntoView {
+fn Steps(
+    guidance: Guidance<'static>,
+    procedure: ProcedureKey,
+    case: Memo<Option<Case>>,
+) -> impl IntoView {
     (!guidance.steps.is_empty()).then(|| {
         view! {
             <section class="steps" aria-labelledby="procedure-next">
@@ -205,7 +212,7 @@ fn Steps(guidance: Guidance<'static>, procedure: ProcedureKey) -> impl IntoView 
                     {guidance
                         .steps
                         .into_iter()
-                        .map(|step| view! { <StepItem step=step procedure=procedure.clone()/> })
+                        .map(|step| view! { <StepItem step=step procedure=procedure.clone() case=case/> })
                         .collect_view()}
                 </ol>
             </section>
@@ -214,16 +221,17 @@ fn Steps(guidance: Guidance<'static>, procedure: ProcedureKey) -> impl IntoView 
 }
 
 #[component]
-fn StepItem(step: GuidanceStep<'static>, procedure: ProcedureKey) -> impl IntoView {
+fn StepItem(
+    step: GuidanceStep<'static>,
+    procedure: ProcedureKey,
+    case: Memo<Option<Case>>,
+) -> impl IntoView {
     let book = expect_context::<CaseBook>();
     let id = step.step.id.clone();
     let checkbox_id = format!("step-{id}");
     let done_at = {
-        let (key, id) = (procedure.clone(), id.clone());
-        move || {
-            book.active_case(&key)
-                .and_then(|c| c.steps_done.get(&id).copied())
-        }
+        let id = id.clone();
+        move || case.with(|c| c.as_ref().and_then(|c| c.steps_done.get(&id).copied()))
     };
     let ticked = {
         let done_at = done_at.clone();

@@ -16,9 +16,11 @@ fn main() {
         .collect();
     files.sort();
 
-    let mut out =
-        String::from("/// (plan id, plan JSON) for every bundled plan, sorted by file name.\n");
-    out.push_str("pub const BUNDLED: &[(&str, &str)] = &[\n");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let mut out = String::from(
+        "/// (plan id, packed plan) for every bundled plan, sorted by file name.\n",
+    );
+    out.push_str("pub const BUNDLED: &[(&str, &[u8])] = &[\n");
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
         let json = std::fs::read_to_string(file).expect("plan file is readable");
@@ -33,15 +35,17 @@ fn main() {
             "{}: the plan's id must match its file name",
             file.display()
         );
+        // Packed, not JSON: see crates/domain/src/packed.rs for why.
+        let packed = out_dir.join(format!("{}.plan", plan.id));
+        std::fs::write(&packed, rusplan_domain::packed::pack(&plan)).unwrap();
         writeln!(
             out,
-            "    ({:?}, include_str!({:?})),",
+            "    ({:?}, include_bytes!({:?})),",
             plan.id,
-            file.display().to_string()
+            packed.display().to_string()
         )
         .unwrap();
     }
     out.push_str("];\n");
-    let target = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_plans.rs");
-    std::fs::write(target, out).unwrap();
+    std::fs::write(out_dir.join("bundled_plans.rs"), out).unwrap();
 }

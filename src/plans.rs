@@ -17,9 +17,8 @@ fn parsed() -> &'static [OnceLock<Plan>] {
 
 fn plan_at(index: usize) -> &'static Plan {
     parsed()[index].get_or_init(|| {
-        // build.rs has validated every file, so plain serde_json will do (the
-        // validator's path-tracking parser stays out of the wasm).
-        serde_json::from_str(BUNDLED[index].1).expect("bundled plan was validated at build time")
+        // build.rs validated and packed it; no JSON reader in the wasm.
+        rusplan_domain::packed::unpack(BUNDLED[index].1).expect("packed by build.rs")
     })
 }
 

@@ -352,3 +352,15 @@ fn the_parents_page_names_the_branch_a_step_is_on() {
         "the age question leads everywhere: no branch"
     );
 }
+
+/// The app ships plans packed (`packed.rs`): every bundled plan must come
+/// back from its bytes exactly as the validated JSON reads.
+#[test]
+fn every_bundled_plan_survives_packing() {
+    for id in BUNDLED {
+        let plan = plan(id);
+        let bytes = rusplan_domain::packed::pack(&plan);
+        assert_eq!(rusplan_domain::packed::unpack(&bytes).as_ref(), Some(&plan), "{id}");
+        println!("{id}: {} bytes packed, {} bytes of JSON", bytes.len(), common::plan_json(id).len());
+    }
+}

@@ -1,7 +1,7 @@
 //! The app: state, router and the frame around every page.
 
 use crate::case_book::CaseBook;
-use crate::page::{app_path, base, link, query_param};
+use crate::page::{link, query_param};
 use crate::pages::handout::Handout;
 use crate::pages::parents::{Language, ParentsPage};
 use crate::pages::{
@@ -12,9 +12,7 @@ use crate::plans;
 use crate::pwa::UpdateBanner;
 use crate::state::AppState;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
+use crate::router::{use_router, Route, Router};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -26,25 +24,26 @@ pub fn App() -> impl IntoView {
     }
     provide_context(AppState::load());
     provide_context(CaseBook::load());
+    let router = Router::start();
+    // Re-render the page only when the route changes, not on every path set.
+    let route = Memo::new(move |_| router.route());
+    let page = move || match route.get() {
+        Route::Home => view! { <Home/> }.into_any(),
+        Route::Situation(id) => view! { <Procedure id=id/> }.into_any(),
+        Route::Checklist => view! { <Checklist/> }.into_any(),
+        Route::Contacts => view! { <Contacts/> }.into_any(),
+        Route::PlanInfo => view! { <PlanInfo/> }.into_any(),
+        Route::Handout => view! { <Handout/> }.into_any(),
+        Route::Cases => view! { <Cases/> }.into_any(),
+        Route::Case(id) => view! { <CasePage id=id/> }.into_any(),
+        Route::Referat(id) => view! { <ReferatPage id=id/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    };
     view! {
-        <Router base=base()>
-            <Header/>
-            <UpdateBanner/>
-            <main id="main">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/situasjon/:id") view=Procedure/>
-                    <Route path=path!("/sjekkliste") view=Checklist/>
-                    <Route path=path!("/kontakter") view=Contacts/>
-                    <Route path=path!("/plan") view=PlanInfo/>
-                    <Route path=path!("/foresatte-utskrift") view=Handout/>
-                    <Route path=path!("/saker") view=Cases/>
-                    <Route path=path!("/saker/:id") view=CasePage/>
-                    <Route path=path!("/saker/:id/referat") view=ReferatPage/>
-                </Routes>
-            </main>
-            <BottomNav/>
-        </Router>
+        <Header/>
+        <UpdateBanner/>
+        <main id="main">{page}</main>
+        <BottomNav/>
     }
     .into_any()
 }
@@ -63,11 +62,10 @@ fn Header() -> impl IntoView {
 /// The thumb-reach navigation at the bottom of the screen.
 #[component]
 fn BottomNav() -> impl IntoView {
-    let location = use_location();
+    let router = use_router();
     let item = move |href: &'static str, label: &'static str| {
         let current = move || {
-            let pathname = location.pathname.get();
-            let path = app_path(&pathname);
+            let path = router.path();
             let here = if href == "/" {
                 path == "/" || path.starts_with("/situasjon/")
             } else {

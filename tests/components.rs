@@ -101,3 +101,35 @@ fn the_emergency_line_says_it_is_not_from_the_plan() {
     assert!(html.contains("href=\"tel:113\"") && html.contains("href=\"tel:112\""));
     assert!(html.contains("Generell informasjon – ikke fra skolens plan."));
 }
+
+#[wasm_bindgen_test]
+fn every_address_the_app_links_to_opens_its_page() {
+    use rusplan::router::Route;
+    let cases = [
+        ("/", Route::Home),
+        ("", Route::Home),
+        ("/situasjon/alt3", Route::Situation("alt3".into())),
+        ("/situasjon/alt%203", Route::Situation("alt 3".into())),
+        ("/sjekkliste", Route::Checklist),
+        ("/kontakter/", Route::Contacts),
+        ("/plan", Route::PlanInfo),
+        ("/foresatte-utskrift", Route::Handout),
+        ("/saker", Route::Cases),
+        ("/saker/k7f2", Route::Case("k7f2".into())),
+        ("/saker/k7f2/referat", Route::Referat("k7f2".into())),
+        ("/situasjon", Route::NotFound),
+        ("/situasjon//", Route::NotFound),
+        ("/saker/k7f2/slett", Route::NotFound),
+        ("/ukjent", Route::NotFound),
+    ];
+    for (path, route) in cases {
+        assert_eq!(Route::parse(path), route, "{path}");
+    }
+    // The home screen's buttons lead to every situation of every plan.
+    for plan in plans::all() {
+        for situation in &plan.situations {
+            let path = format!("/situasjon/{}", situation.id);
+            assert_eq!(Route::parse(&path), Route::Situation(situation.id.clone()));
+        }
+    }
+}

@@ -11,19 +11,19 @@ use crate::pages::not_found::NotFound;
 use crate::plans;
 use crate::state::AppState;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use crate::router::use_router;
 use rusplan_domain::case::{check_pupil_ref, Case, CaseEdit, PupilRefCheck, Status};
 use rusplan_domain::engine::duty_notes;
 use rusplan_domain::time::{clock, date_time};
 use rusplan_domain::Plan;
 
 #[component]
-pub fn CasePage() -> impl IntoView {
+pub fn CasePage(id: String) -> impl IntoView {
     // The title never names the pupil.
     set_title("Sak");
     let book = expect_context::<CaseBook>();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
+    let id = StoredValue::new(id);
+    let id = move || id.get_value();
     // Re-render the form only when a different case is opened or it appears
     // or disappears, not on every keystroke saved.
     let exists = Memo::new(move |_| book.case(&id()).map(|c| (c.id.clone(), c.plan_id.clone())));
@@ -173,7 +173,7 @@ fn PupilQuestions(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> 
 fn SituationPart(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView {
     let book = expect_context::<CaseBook>();
     let state = expect_context::<AppState>();
-    let navigate = use_navigate();
+    let router = use_router();
     let chosen = RwSignal::new(String::new());
     let go = move |_| {
         let Some(current) = case.get_untracked() else {
@@ -191,7 +191,7 @@ fn SituationPart(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> i
         }
         state.choose_plan(&plan.id);
         book.resume((plan.id.clone(), situation.clone()), id.clone());
-        navigate(&format!("/situasjon/{situation}"), Default::default());
+        router.navigate(&format!("/situasjon/{situation}"));
     };
     view! {
         <section class="case-part" aria-labelledby="situation-title">
@@ -305,10 +305,10 @@ fn DutyPart(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> impl I
 #[component]
 pub fn DeleteCase(id: String) -> impl IntoView {
     let book = expect_context::<CaseBook>();
-    let navigate = use_navigate();
+    let router = use_router();
     let delete = Callback::new(move |()| {
         book.delete(&crate::case_store::key_of(&id));
-        navigate("/saker", Default::default());
+        router.navigate("/saker");
     });
     view! {
         <section class="danger" aria-labelledby="delete-title">

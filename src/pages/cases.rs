@@ -10,7 +10,7 @@ use crate::page::{link, set_title};
 use crate::plans;
 use crate::state::AppState;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::router::use_router;
 use rusplan_domain::case::{sort_for_list, Case};
 
 #[component]
@@ -18,10 +18,10 @@ pub fn Cases() -> impl IntoView {
     set_title("Saker");
     let book = expect_context::<CaseBook>();
     let state = expect_context::<AppState>();
-    let navigate = use_navigate();
+    let router = use_router();
     let new_case = move |_| {
         let id = book.create(&state.plan_id.get_untracked(), |_| {});
-        navigate(&format!("/saker/{id}"), Default::default());
+        router.navigate(&format!("/saker/{id}"));
     };
     let cases = move || {
         let mut cases = book.cases();

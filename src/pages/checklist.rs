@@ -4,7 +4,7 @@ use crate::case_book::CaseBook;
 use crate::page::{link, set_title};
 use crate::state::AppState;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::router::use_router;
 use rusplan_domain::plan::Sign;
 
 #[component]
@@ -12,16 +12,15 @@ pub fn Checklist() -> impl IntoView {
     set_title("Sjekkliste");
     let state = expect_context::<AppState>();
     let book = expect_context::<CaseBook>();
-    let navigate = use_navigate();
+    let router = use_router();
     move || {
         let plan = state.plan();
-        let navigate = navigate.clone();
         let start_case = move |_| {
             let signs = state
                 .signs
                 .with_untracked(|s| s.get(&plan.id).cloned().unwrap_or_default());
             let id = book.create(&plan.id, |case| case.signs = signs);
-            navigate(&format!("/saker/{id}"), Default::default());
+            router.navigate(&format!("/saker/{id}"));
         };
         let Some(checklist) = &plan.checklist else {
             return view! {

@@ -11,19 +11,16 @@ use crate::page::{focus_by_id, link, set_title};
 use crate::pages::not_found::NotFound;
 use crate::state::AppState;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use rusplan_domain::case::{Case, CaseEdit};
 use rusplan_domain::plan::{Question, Situation};
 use rusplan_domain::time::clock;
 use rusplan_domain::{route, Guidance, GuidanceStep, Plan};
 
 #[component]
-pub fn Procedure() -> impl IntoView {
+pub fn Procedure(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
     move || {
         let plan = state.plan();
-        let id = params.read().get("id").unwrap_or_default();
         match plan.situation(&id) {
             Some(situation) => {
                 view! { <SituationProcedure plan=plan situation=situation/> }.into_any()

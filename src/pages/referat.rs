@@ -9,18 +9,15 @@ use crate::pages::case::DeleteCase;
 use crate::pages::not_found::NotFound;
 use crate::plans;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use rusplan_domain::referat::referat;
 use rusplan_domain::time::date;
 
 #[component]
-pub fn ReferatPage() -> impl IntoView {
+pub fn ReferatPage(id: String) -> impl IntoView {
     set_title("Referat");
     let book = expect_context::<CaseBook>();
-    let params = use_params_map();
     let copied = RwSignal::new(None::<&'static str>);
     move || {
-        let id = params.read().get("id").unwrap_or_default();
         let Some(case) = book.case(&id) else {
             return view! { <NotFound/> }.into_any();
         };

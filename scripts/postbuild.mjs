@@ -6,6 +6,9 @@
 //  - makes every URL in index.html relative, so the folder works at the
 //    site root and under any sub-path on a plain static host;
 //  - adds the Content-Security-Policy;
+//  - prerenders each bundled plan's home screen into index.html, so the
+//    situation buttons and 112/113 show before the wasm has started
+//    (assets/prerender.js picks the plan; the app then replaces it);
 //  - writes sw.js with the list of every file of this build to precache,
 //    and a version that changes whenever any file does;
 //  - writes .br and .gz next to each file for hosts that serve them.
@@ -74,13 +77,22 @@ for (const link of document.querySelectorAll('link[href^="./"]')) {
 }
 window.rusplanVersion = '${version}';
 startServiceWorker(new URL('./sw.js', import.meta.url));
-await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+try {
+  await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+} catch (error) {
+  // The prerendered home stays (112/113 still call); say the rest is missing.
+  window.rusplanFailed = true;
+  const status = document.querySelector('.prerender:not([hidden]) .prerender-status');
+  if (status) status.textContent = 'Appen kunne ikke starte på denne telefonen. Prøv å laste siden på nytt.';
+  throw error;
+}
 `;
 const bootName = `boot-${hash(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 
 let html = readFileSync(join(dir, 'index.html'), 'utf8');
 html = html
+  .replace('<!-- prerendered home screens: written here by scripts/postbuild.mjs -->', prerenderedHomes())
   .replace(/<script type="module">[\s\S]*?<\/script>\s*/g, '')
   .replace(/<script type="module" src="\.\/boot-[0-9a-f]+\.js"><\/script>\s*/g, '')
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '')
@@ -88,6 +100,42 @@ html = html
   .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${CSP}">`)
   .replace('</head>', `  <script type="module" src="./${bootName}"></script>\n  </head>`);
 writeFileSync(join(dir, 'index.html'), html);
+
+/** The home screen of every bundled plan as the app draws it (src/app.rs
+ *  Header and BottomNav, src/pages/home.rs, components/emergency.rs), all
+ *  hidden; tests/e2e/prerender.test.mjs holds the two to the same markup.
+ *  Left out: the revision warning, which depends on the day the app runs. */
+function prerenderedHomes() {
+  const root = new URL('../', import.meta.url);
+  const defaultPlan = readFileSync(new URL('src/plans.rs', root), 'utf8').match(/DEFAULT_PLAN: &str = "([^"]+)"/)?.[1];
+  const planDir = new URL('assets/plans/', root);
+  const plans = readdirSync(planDir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(readFileSync(new URL(f, planDir), 'utf8')));
+  if (!plans.some((p) => p.id === defaultPlan)) throw new Error(`default plan ${defaultPlan} is not bundled`);
+  const esc = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const home = (plan) => {
+    // Acute first, otherwise in plan order (a stable sort, as the app's).
+    const situations = [...plan.situations.filter((s) => s.acute), ...plan.situations.filter((s) => !s.acute)];
+    const emergency = situations.some((s) => s.acute) ? `<aside class="emergency" aria-labelledby="emergency-title-${plan.id}">`
+      + `<h2 id="emergency-title-${plan.id}">Fare for liv eller helse?</h2><div class="emergency-calls">`
+      + '<a class="call call-emergency" href="tel:113"><span class="call-name">Ring 113</span><span class="call-detail">Medisinsk nødhjelp</span></a>'
+      + '<a class="call call-emergency" href="tel:112"><span class="call-name">Ring 112</span><span class="call-detail">Politi, nødsituasjon</span></a>'
+      + '</div><p class="general-info">Generell informasjon – ikke fra skolens plan.</p></aside>' : '';
+    const nav = [['/', 'Hjem'], ['/sjekkliste', 'Sjekkliste'], ['/kontakter', 'Kontakter'], ['/saker', 'Saker'], ['/plan', 'Planen']]
+      .map(([href, label]) => `<li><a href=".${href}"${href === '/' ? ' aria-current="page"' : ''}>${label}</a></li>`).join('');
+    return `<div class="prerender" data-plan="${esc(plan.id)}"${plan.id === defaultPlan ? ' data-default' : ''} hidden>`
+      + `<header class="app-bar"><a class="app-name" href="./">Rusplan</a><span class="app-school">${esc(plan.meta.school)}</span></header>`
+      + `<main id="main-${esc(plan.id)}"><h1>Hva har skjedd?</h1><p class="plan-name">${esc(`${plan.meta.school} · ${plan.meta.title}`)}</p>`
+      + '<p class="prerender-status" role="status"></p>'
+      + `<ul class="situations" role="list">${situations.map((s) => `<li><a class="situation${s.acute ? ' acute' : ''}" href="./situasjon/${encodeURIComponent(s.id)}">`
+        + `<span class="situation-label">${esc(s.label)}</span><span class="situation-source">${esc(s.title)}</span></a></li>`).join('')}</ul>`
+      + emergency
+      + '<nav class="home-links" aria-label="Mer i planen"><a class="button secondary" href="./sjekkliste">Sjekkliste ved bekymring</a>'
+      + '<a class="button secondary" href="./kontakter">Kontakter</a><a class="button secondary" href="./plan">Planen</a></nav></main>'
+      + `<nav class="bottom-nav" aria-label="Hovedmeny"><ul role="list">${nav}</ul></nav></div>`;
+  };
+  return plans.map(home).join('\n    ');
+}
 
 const precache = ['./', ...walk(dir).filter((f) => !COMPRESSED.test(f) && f !== 'sw.js').sort().map((f) => `./${f}`)];
 const sw = readFileSync(new URL('../assets/sw.js', import.meta.url), 'utf8')

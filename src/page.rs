@@ -67,3 +67,11 @@ pub fn parents_link(plan_id: &str) -> String {
         .unwrap_or_default();
     format!("{origin}{}/?foresatte={plan_id}", base())
 }
+
+/// Removes the home screens postbuild.mjs prerendered into index.html.
+pub fn remove_prerendered_home() {
+    let prerendered = leptos::prelude::document().get_elements_by_class_name("prerender");
+    while let Some(element) = prerendered.item(0) {
+        element.remove();
+    }
+}

@@ -40,10 +40,11 @@ export async function phonePage(browser, options = {}) {
   return { context, page, errors };
 }
 
-/** The app's router is client-side: wait until the page has drawn its h1. */
+/** Opens a page and waits until the app itself has drawn it: the home
+ *  screen prerendered into index.html is gone and an h1 is there. */
 export async function open(page, url) {
   await page.goto(url);
-  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.prerender') && document.querySelector('h1'));
 }
 
 /** Runs axe (WCAG 2.1 A and AA) and returns a readable list of violations. */

@@ -21,7 +21,10 @@
   const homes = [...document.querySelectorAll('.prerender[data-plan]')];
   const home = homes.find((h) => h.dataset.plan === chosen) ?? homes.find((h) => 'default' in h.dataset);
   if (!home) return;
-  home.hidden = false;
+  // The service worker may have shown a home already (assets/sw.js).
+  for (const other of homes) other.hidden = other !== home;
+  document.documentElement.dataset.home = home.dataset.plan;
+  rememberForServiceWorker(home.dataset.plan);
   home.addEventListener('click', (event) => {
     const link = event.target.closest('a[href]');
     if (!link || link.protocol !== location.protocol || window.rusplanFailed) return;
@@ -35,4 +38,13 @@
     link.setAttribute('aria-busy', 'true');
     home.querySelector('.prerender-status').textContent = 'Åpner …';
   });
+
+  // The service worker shows this plan's home at the next start without
+  // waiting for this script (the app keeps it up to date on a switch).
+  function rememberForServiceWorker(id) {
+    if (!('caches' in window)) return;
+    caches.open('rusplan-start')
+      .then((cache) => cache.put(new URL(`${folder}start-plan`, location.origin).href, new Response(id)))
+      .catch(() => {});
+  }
 })();

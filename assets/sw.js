@@ -3,6 +3,10 @@
 const VERSION = '__VERSION__';
 const FILES = [/* __FILES__ */];
 const CACHE = `rusplan-${VERSION}`;
+// The plan whose home shows at start on this device (a plan id, nothing
+// else; written by the app and assets/prerender.js). Outlives versions.
+const START = 'rusplan-start';
+const START_PLAN = new URL('./start-plan', self.registration.scope);
 
 self.addEventListener('install', (event) => {
   // No skipWaiting here: a new version waits until the user taps "Oppdater",
@@ -14,7 +18,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key.startsWith('rusplan-') && key !== CACHE) await caches.delete(key);
+      if (key.startsWith('rusplan-') && key !== CACHE && key !== START) await caches.delete(key);
     }
     await self.clients.claim();
   })());
@@ -28,7 +32,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  event.respondWith(request.mode === 'navigate' ? appShell() : fromCache(request));
+  event.respondWith(request.mode === 'navigate' ? appShell(url) : fromCache(request));
 });
 
 async function fromCache(request) {
@@ -38,11 +42,26 @@ async function fromCache(request) {
 
 // Every navigation (deep links too) gets the cached index.html. Its URLs are
 // relative to the app's folder, so make them absolute for a deep path.
-async function appShell() {
-  const cache = await caches.open(CACHE);
-  const cached = await cache.match(new URL('./index.html', self.registration.scope));
-  if (!cached) return fetch(new URL('./', self.registration.scope));
+async function appShell(url) {
   const folder = new URL(self.registration.scope).pathname;
-  const html = (await cached.text()).replaceAll('="./', `="${folder}`);
+  const home = url.pathname === folder && !url.searchParams.has('foresatte');
+  // Both reads at once: this is on the way to the first paint.
+  const [cached, startPlan] = await Promise.all([
+    caches.match(new URL('./index.html', self.registration.scope), { cacheName: CACHE }),
+    home ? caches.match(START_PLAN, { cacheName: START }).then((r) => r?.text() ?? '') : '',
+  ]);
+  if (!cached) return fetch(new URL('./', self.registration.scope));
+  let html = (await cached.text()).replaceAll('="./', `="${folder}`);
+  if (home) html = withStartHome(html, startPlan);
   return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+// Un-hides the prerendered home of this device's plan in the served page, so
+// its buttons show as the page is parsed, before any script has run.
+// prerender.js still decides once it runs; this only saves it the wait.
+function withStartHome(html, id) {
+  // No stored plan, or one no longer bundled: the default plan's home.
+  const known = /^[a-z0-9-]+$/.test(id) && html.includes(`data-plan="${id}"`);
+  return html.replace(/<div class="prerender" data-plan="([a-z0-9-]+)"( data-default)? hidden>/g,
+    (tag, plan, isDefault) => ((known ? plan === id : isDefault) ? tag.replace(' hidden>', '>') : tag));
 }

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { launch, DIST, PHONE, planJson } from '../tests/e2e/harness.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
-const RUNS = Number(process.env.RUNS ?? 7);
+const RUNS = Number(process.env.RUNS ?? 11);
 const kB = (n) => (n / 1000).toFixed(1);
 
 // 1. Sizes.
@@ -66,66 +66,62 @@ async function interactive(page, url) {
   return page.evaluate(() => [window.__ready, window.__app]);
 }
 
-async function measure(label, root, path, { serviceWorker }) {
-  let server = await serve(root, { spa: true });
-  const port = new URL(server.url).port;
-  const online = [];
-  const offline = [];
-  const onlineApp = [];
-  const offlineApp = [];
-  for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ ...PHONE });
-    // Bypasses the page's CSP (it is injected by the browser, not the page).
-    await context.addInitScript(() => {
-      const seen = () => {
-        // A button in a hidden prerendered home (another plan's) is not there.
-        const button = [...document.querySelectorAll('.situations a')].find((a) => !a.closest('[hidden]'));
-        if (!button) return false;
-        window.__ready ??= performance.now();
-        if (document.querySelector('.prerender')) return false;
-        window.__app = performance.now();
-        return true;
-      };
-      if (!seen()) {
-        new MutationObserver((_, observer) => { if (seen()) observer.disconnect(); })
-          .observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
-      }
-    });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const [first, firstApp] = await interactive(page, `${server.url}${path}`);
-    online.push(first);
-    onlineApp.push(firstApp);
-    // Check the buttons respond: tapping one changes the page.
-    const before = page.url();
-    await page.locator('.situations a').first().click();
-    await page.waitForFunction((u) => location.href !== u, before);
-    if (serviceWorker) {
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      await server.close();
-      const [start, startApp] = await interactive(page, `${server.url}${path}`);
-      offline.push(start);
-      offlineApp.push(startApp);
-      server = await serve(root, { spa: true, port: Number(port) });
-    } else {
-      // No service worker: the browser's cache, with the server up.
-      const [start, startApp] = await interactive(page, `${server.url}${path}`);
-      offline.push(start);
-      offlineApp.push(startApp);
+/** One cold run against `target`: a fresh browser context, the first
+ *  online load, a tap, then the start from the service worker with the
+ *  server stopped (the app) or from the browser's cache (the static page). */
+async function runOnce(target) {
+  const context = await browser.newContext({ ...PHONE });
+  // Bypasses the page's CSP (it is injected by the browser, not the page).
+  await context.addInitScript(() => {
+    const seen = () => {
+      // A button in a hidden prerendered home (another plan's) is not there.
+      const button = [...document.querySelectorAll('.situations a')].find((a) => !a.closest('[hidden]'));
+      if (!button) return false;
+      window.__ready ??= performance.now();
+      if (document.querySelector('.prerender')) return false;
+      window.__app = performance.now();
+      return true;
+    };
+    if (!seen()) {
+      new MutationObserver((_, observer) => { if (seen()) observer.disconnect(); })
+        .observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
     }
-    await context.close();
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const url = `${target.server.url}/`;
+  const [online, onlineApp] = await interactive(page, url);
+  // Check the buttons respond: tapping one changes the page.
+  const before = page.url();
+  await page.locator('.situations a').first().click();
+  await page.waitForFunction((u) => location.href !== u, before);
+  if (target.serviceWorker) {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await target.server.close();
   }
-  await server.close();
-  const ms = (xs) => `${median(xs).toFixed(0).padStart(5)} ms`;
-  console.log(`${label.padEnd(30)} first load ${ms(online)}   ${serviceWorker ? 'offline start' : 'repeat load  '} ${ms(offline)}   (median of ${RUNS}; runs: ${online.map((x) => x.toFixed(0)).join(' ')} | ${offline.map((x) => x.toFixed(0)).join(' ')})`);
-  if (serviceWorker) console.log(`${'  of which app running'.padEnd(30)} first load ${ms(onlineApp)}   offline start ${ms(offlineApp)}`);
-  return { online: median(online), offline: median(offline), onlineApp: median(onlineApp), offlineApp: median(offlineApp) };
+  const [offline, offlineApp] = await interactive(page, url);
+  if (target.serviceWorker) target.server = await serve(target.root, { spa: true, port: Number(new URL(url).port) });
+  await context.close();
+  return { online, onlineApp, offline, offlineApp };
 }
 
-console.log(`\nNavigation → interactive, 360×640, 4× CPU throttling`);
-const app = await measure('Rusplan (release build)', DIST, '/', { serviceWorker: true });
-const floor = await measure('Static HTML, same plan text', staticDir, '/', { serviceWorker: false });
-console.log(`Ratio app/static: first load ${(app.online / floor.online).toFixed(2)}×, offline start ${(app.offline / floor.offline).toFixed(2)}× (budget 1.5×)`);
-console.log(`  app running/static: first load ${(app.onlineApp / floor.online).toFixed(2)}×, offline start ${(app.offlineApp / floor.offline).toFixed(2)}×`);
+console.log(`\nNavigation → interactive, 360×640, 4× CPU throttling (median of ${RUNS}; app and static page take turns)`);
+const targets = {
+  app: { root: DIST, serviceWorker: true, server: await serve(DIST, { spa: true }), runs: [] },
+  floor: { root: staticDir, serviceWorker: false, server: await serve(staticDir, { spa: true }), runs: [] },
+};
+for (let run = 0; run < RUNS; run++) {
+  for (const target of Object.values(targets)) target.runs.push(await runOnce(target));
+}
+const figure = (target, key) => median(target.runs.map((r) => r[key]));
+const ms = (x) => `${x.toFixed(0).padStart(5)} ms`;
+const runs = (target, key) => target.runs.map((r) => r[key].toFixed(0)).join(' ');
+const { app, floor } = targets;
+console.log(`${'Rusplan (release build)'.padEnd(30)} first load ${ms(figure(app, 'online'))}   offline start ${ms(figure(app, 'offline'))}   (runs: ${runs(app, 'online')} | ${runs(app, 'offline')})`);
+console.log(`${'  of which app running'.padEnd(30)} first load ${ms(figure(app, 'onlineApp'))}   offline start ${ms(figure(app, 'offlineApp'))}`);
+console.log(`${'Static HTML, same plan text'.padEnd(30)} first load ${ms(figure(floor, 'online'))}   repeat load   ${ms(figure(floor, 'offline'))}   (runs: ${runs(floor, 'online')} | ${runs(floor, 'offline')})`);
+console.log(`Ratio app/static: first load ${(figure(app, 'online') / figure(floor, 'online')).toFixed(2)}×, offline start ${(figure(app, 'offline') / figure(floor, 'offline')).toFixed(2)}× (budget 1.5×)`);
+console.log(`  app running/static: first load ${(figure(app, 'onlineApp') / figure(floor, 'online')).toFixed(2)}×, offline start ${(figure(app, 'offlineApp') / figure(floor, 'offline')).toFixed(2)}×`);
+await Promise.all(Object.values(targets).map((t) => t.server.close()));
 await browser.close();

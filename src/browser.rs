@@ -105,3 +105,39 @@ pub async fn share_link(title: &str, url: &str) {
     data.set_url(url);
     let _ = wasm_bindgen_futures::JsFuture::from(window.navigator().share_with_data(&data)).await;
 }
+
+/// The Cache Storage entry that tells the service worker which plan's
+/// prerendered home to show at start (assets/sw.js, assets/prerender.js).
+/// It holds a plan id and nothing else.
+const START_CACHE: &str = "rusplan-start";
+
+fn start_plan_key() -> String {
+    format!("{}/start-plan", crate::page::base())
+}
+
+/// Remembers the plan for the next start's home screen (see [`START_CACHE`]).
+pub fn remember_start_plan(plan_id: &str) {
+    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
+        return;
+    };
+    let plan_id = plan_id.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(cache) = wasm_bindgen_futures::JsFuture::from(caches.open(START_CACHE)).await else {
+            return;
+        };
+        let cache: web_sys::Cache = cache.unchecked_into();
+        if let Ok(response) = web_sys::Response::new_with_opt_str(Some(&plan_id)) {
+            let _ = wasm_bindgen_futures::JsFuture::from(
+                cache.put_with_str(&start_plan_key(), &response),
+            )
+            .await;
+        }
+    });
+}
+
+/// Forgets it, with the rest of the device's data.
+pub fn forget_start_plan() {
+    if let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) {
+        let _ = caches.delete(START_CACHE);
+    }
+}

@@ -44,6 +44,7 @@ impl AppState {
         self.plan_id.set(plan.id.clone());
         self.device_contacts.set(storage::device_contacts(&plan.id));
         self.report(storage::set_chosen_plan(&plan.id));
+        crate::browser::remember_start_plan(&plan.id);
     }
 
     pub fn save_device_contacts(&self, contacts: Vec<DeviceContact>) {
@@ -54,6 +55,7 @@ impl AppState {
 
     /// After "delete all data": back to the defaults, nothing remembered.
     pub fn forget_device_data(&self) {
+        crate::browser::forget_start_plan();
         self.plan_id.set(plans::DEFAULT_PLAN.to_owned());
         self.device_contacts.set(Vec::new());
         self.signs.set(BTreeMap::new());

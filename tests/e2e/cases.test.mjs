@@ -232,6 +232,8 @@ test('old drafts are flagged, and "delete all data" empties the device after a c
   await page.getByText('Alle data på denne enheten er slettet.').waitFor();
   assert.equal(await page.locator('.case-row').count(), 0);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rusplan.'))), []);
+  // The start screen's plan, kept for the service worker, goes too.
+  await page.waitForFunction(() => caches.has('rusplan-start').then((has) => !has));
   await context.close();
 });
 

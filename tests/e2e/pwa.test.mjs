@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { launch, DIST, PHONE, PLANS } from './harness.mjs';
+import { launch, DIST, PHONE, PLANS, choosePlan } from './harness.mjs';
 
 let browser;
 const hosts = [];
@@ -114,6 +114,37 @@ for (const base of ['/', '/rusplan/']) {
   });
 }
 
+test('offline, the home of the plan chosen on this device is in the page as served, before any script runs', async () => {
+  const host = await staticHost(DIST);
+  const context = await browser.newContext(PHONE);
+  const { page, problems } = await watchedPage(context);
+  await page.goto(host.url);
+  await waitForController(page);
+  const brochure = PLANS.find((p) => p.id === 'kjentmann-brosjyre');
+  await choosePlan(page, host.url, brochure);
+  // The app tells the service worker (Cache Storage, a plan id only).
+  await page.waitForFunction((id) => caches.open('rusplan-start')
+    .then((c) => c.match(new URL('/start-plan', location.href))).then((r) => r?.text()).then((t) => t === id), brochure.id);
+  await host.stop();
+  // Which home was showing the first time one did, and had prerender.js run?
+  await page.addInitScript(() => {
+    const look = () => {
+      const shown = document.querySelector('.prerender:not([hidden])');
+      if (!shown) return false;
+      window.__firstHome = { plan: shown.dataset.plan, byScript: document.documentElement.hasAttribute('data-home') };
+      return true;
+    };
+    new MutationObserver((_, observer) => { if (look()) observer.disconnect(); }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  await page.goto(host.url);
+  await page.waitForFunction(() => window.__firstHome);
+  assert.deepEqual(await page.evaluate(() => window.__firstHome), { plan: brochure.id, byScript: false });
+  assert.equal(await heading(page), 'Hva har skjedd?');
+  assert.equal(await page.locator('.app-school').innerText(), brochure.meta.school);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('Chromium finds the app installable', async () => {
   const host = await staticHost(DIST);
   const profile = mkdtempSync(join(tmpdir(), 'rusplan-profile-'));
@@ -173,8 +204,9 @@ test('a new build waits, offers "Oppdater", loads the new version when asked, an
   assert.equal(await page.evaluate(() => window.rusplanVersion), secondVersion, 'the new version is running');
   await page.goto(`${host.url}/saker`);
   assert.match(await page.locator('.case-list').innerText(), /UV/, 'the draft is intact');
-  const caches = await page.evaluate(async () => (await window.caches.keys()).filter((k) => k.startsWith('rusplan-')));
-  assert.deepEqual(caches, [`rusplan-${secondVersion}`], 'the old cache is gone');
+  const caches = await page.evaluate(async () => (await window.caches.keys()).filter((k) => k.startsWith('rusplan-')).sort());
+  // rusplan-start (the start screen's plan id) outlives versions.
+  assert.deepEqual(caches, [`rusplan-${secondVersion}`, 'rusplan-start'], 'the old version\'s cache is gone');
   assert.deepEqual(problems, []);
   await context.close();
   await host.stop();

@@ -17,9 +17,8 @@ fn main() {
     files.sort();
 
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    let mut out = String::from(
-        "/// (plan id, packed plan) for every bundled plan, sorted by file name.\n",
-    );
+    let mut out =
+        String::from("/// (plan id, packed plan) for every bundled plan, sorted by file name.\n");
     out.push_str("pub const BUNDLED: &[(&str, &[u8])] = &[\n");
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());

@@ -34,6 +34,8 @@ for (const r of rows) {
 }
 const sum = (pick, only) => rows.filter((r) => !only || critical.test(r.file)).reduce((a, r) => a + (r[pick] || r.raw), 0);
 console.log(`First-load transfer (*): ${kB(sum('br', true))} kB brotli, ${kB(sum('gz', true))} kB gzip, ${kB(sum('raw', true))} kB raw`);
+const homeFirst = /^(index\.html|main-.*\.css|prerender\.js)$/;
+console.log(`  of which the prerendered home needs (index.html, CSS, prerender.js): ${kB(rows.filter((r) => homeFirst.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
 console.log(`Everything the service worker precaches: ${kB(sum('br'))} kB brotli (budget for first load: 120 kB brotli)`);
 
 // A static HTML page with the same plan text: the floor for start-up.

@@ -10,9 +10,9 @@ use crate::pages::{
 };
 use crate::plans;
 use crate::pwa::UpdateBanner;
+use crate::router::{use_router, Route, Router};
 use crate::state::AppState;
 use leptos::prelude::*;
-use crate::router::{use_router, Route, Router};
 
 #[component]
 pub fn App() -> impl IntoView {

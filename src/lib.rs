@@ -11,8 +11,8 @@ pub mod components;
 pub mod page;
 pub mod pages;
 pub mod plans;
-pub mod router;
 pub mod pwa;
+pub mod router;
 pub mod state;
 pub mod storage;
 

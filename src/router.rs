@@ -73,8 +73,8 @@ impl Router {
             return router;
         };
         let on_popstate = Closure::<dyn Fn()>::new(move || router.path.set(current_path()));
-        let _ =
-            window.add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+        let _ = window
+            .add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
         on_popstate.forget();
         let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event| {
             if let Some(path) = in_app_target(&event) {
@@ -143,7 +143,9 @@ fn in_app_target(event: &web_sys::MouseEvent) -> Option<String> {
         .ok()??
         .dyn_into()
         .ok()?;
-    if !anchor.target().is_empty() || anchor.has_attribute("download") || !anchor.search().is_empty()
+    if !anchor.target().is_empty()
+        || anchor.has_attribute("download")
+        || !anchor.search().is_empty()
     {
         return None;
     }

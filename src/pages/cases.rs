@@ -8,9 +8,9 @@ use crate::case_store::Entry;
 use crate::components::confirm::ConfirmButton;
 use crate::page::{link, set_title};
 use crate::plans;
+use crate::router::use_router;
 use crate::state::AppState;
 use leptos::prelude::*;
-use crate::router::use_router;
 use rusplan_domain::case::{sort_for_list, Case};
 
 #[component]

@@ -2,9 +2,9 @@
 
 use crate::case_book::CaseBook;
 use crate::page::{link, set_title};
+use crate::router::use_router;
 use crate::state::AppState;
 use leptos::prelude::*;
-use crate::router::use_router;
 use rusplan_domain::plan::Sign;
 
 #[component]

@@ -101,7 +101,9 @@ impl Packed for String {
     }
     fn unpack(input: &mut Input<'_>) -> Option<Self> {
         let len = input.varint()? as usize;
-        std::str::from_utf8(input.take(len)?).ok().map(str::to_owned)
+        std::str::from_utf8(input.take(len)?)
+            .ok()
+            .map(str::to_owned)
     }
 }
 
@@ -277,8 +279,7 @@ mod tests {
 
     #[test]
     fn damaged_bytes_are_refused_not_misread() {
-        let plan: Plan =
-            serde_json::from_str(include_str!("../tests/plans/minimal.json")).unwrap();
+        let plan: Plan = serde_json::from_str(include_str!("../tests/plans/minimal.json")).unwrap();
         let bytes = pack(&plan);
         assert_eq!(unpack(&bytes), Some(plan));
         for cut in 0..bytes.len() {

@@ -360,7 +360,15 @@ fn every_bundled_plan_survives_packing() {
     for id in BUNDLED {
         let plan = plan(id);
         let bytes = rusplan_domain::packed::pack(&plan);
-        assert_eq!(rusplan_domain::packed::unpack(&bytes).as_ref(), Some(&plan), "{id}");
-        println!("{id}: {} bytes packed, {} bytes of JSON", bytes.len(), common::plan_json(id).len());
+        assert_eq!(
+            rusplan_domain::packed::unpack(&bytes).as_ref(),
+            Some(&plan),
+            "{id}"
+        );
+        println!(
+            "{id}: {} bytes packed, {} bytes of JSON",
+            bytes.len(),
+            common::plan_json(id).len()
+        );
     }
 }

@@ -125,6 +125,9 @@ proptest! {
                 for s in &plan.situations {
                     prop_assert!(rusplan_domain::routes(&plan, &s.id).is_ok());
                 }
+                // And it ships intact (the app carries plans packed).
+                let packed = rusplan_domain::packed::pack(&plan);
+                prop_assert_eq!(rusplan_domain::packed::unpack(&packed), Some(plan));
             }
             Err(errors) => {
                 prop_assert!(!errors.is_empty());

@@ -23,6 +23,8 @@
   if (!home) return;
   // The service worker may have shown a home already (assets/sw.js).
   for (const other of homes) other.hidden = other !== home;
+  // Says this script has run (tests/e2e/pwa.test.mjs tells by it whether the
+  // service worker had shown the home before).
   document.documentElement.dataset.home = home.dataset.plan;
   rememberForServiceWorker(home.dataset.plan);
   home.addEventListener('click', (event) => {

@@ -14,6 +14,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use rusplan_domain::case::{check_pupil_ref, Case, CaseEdit, PupilRefCheck, Status};
 use rusplan_domain::engine::duty_notes;
+use rusplan_domain::referat::done_in_time_order;
 use rusplan_domain::time::{clock, date_time};
 use rusplan_domain::Plan;
 
@@ -246,14 +247,7 @@ fn DonePart(plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView {
             <h2 id="done-title">"Hva som er gjort"</h2>
             {move || {
                 let Some(case) = case.get() else { return ().into_any() };
-                let situation = case.situation.as_deref().and_then(|s| plan.situation(s));
-                let mut done: Vec<(i64, String)> = situation
-                    .into_iter()
-                    .flat_map(|s| s.all_steps())
-                    .filter_map(|step| case.steps_done.get(&step.id).map(|at| (*at, step.text.clone())))
-                    .chain(case.calls.iter().map(|call| (call.at, format!("Ringte {} ({})", call.name, call.phone))))
-                    .collect();
-                done.sort_by_key(|(at, _)| *at);
+                let done = done_in_time_order(plan, &case);
                 if done.is_empty() {
                     return view! { <p>"Ingenting er krysset av ennå."</p> }.into_any();
                 }

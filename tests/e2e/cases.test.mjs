@@ -56,7 +56,7 @@ test('a call made from a step is logged in the case', async () => {
   await page.locator('a[href="tel:02800"]').evaluate((a) => a.addEventListener('click', (e) => e.preventDefault()));
   await page.locator('a[href="tel:02800"]').click();
   await page.locator('.case-banner a').click();
-  assert.match(await page.locator('.timeline').innerText(), /Ringte Politiet \(02800\)/);
+  assert.match(await page.locator('.timeline').innerText(), /Ringte Politiet \(Politiet\), 02800/);
   await context.close();
 });
 

@@ -448,9 +448,11 @@ impl Plan {
 
     /// Situations in the order the home screen shows them: acute first.
     pub fn situations_by_urgency(&self) -> Vec<&Situation> {
-        let mut all: Vec<&Situation> = self.situations.iter().collect();
-        all.sort_by_key(|s| !s.acute);
-        all
+        // Two passes, not a sort: keeps plan order within each group, and
+        // one stable sort less in the wasm.
+        let (acute, other): (Vec<&Situation>, Vec<&Situation>) =
+            self.situations.iter().partition(|s| s.acute);
+        acute.into_iter().chain(other).collect()
     }
 }
 

@@ -7,6 +7,28 @@ use crate::engine::{route, Facts};
 use crate::plan::Plan;
 use crate::time::{clock, date_time, iso_date_for_people, OffsetAt};
 
+/// What was done in the case, oldest first: the steps ticked (with the
+/// plan's wording) and the calls made. The case page shows the same list.
+pub fn done_in_time_order(plan: &Plan, case: &Case) -> Vec<(Millis, String)> {
+    let situation = case.situation.as_deref().and_then(|id| plan.situation(id));
+    let steps = situation.into_iter().flat_map(|s| s.all_steps());
+    let mut done: Vec<(Millis, String)> = steps
+        .filter_map(|step| Some((*case.steps_done.get(&step.id)?, step.text.clone())))
+        .collect();
+    for call in &case.calls {
+        let role = plan
+            .role(&call.role)
+            .map(|r| r.name.as_str())
+            .unwrap_or(&call.role);
+        done.push((
+            call.at,
+            format!("Ringte {} ({role}), {}", call.name, call.phone),
+        ));
+    }
+    done.sort_by_key(|(at, _)| *at);
+    done
+}
+
 /// The referat for `case`. `offset` gives the local UTC offset at a moment.
 pub fn referat(plan: &Plan, case: &Case, offset: OffsetAt) -> String {
     let mut out = String::new();
@@ -70,25 +92,7 @@ pub fn referat(plan: &Plan, case: &Case, offset: OffsetAt) -> String {
 
     line("");
     line("HVA SOM BLE GJORT");
-    let mut done: Vec<(Millis, String)> = Vec::new();
-    if let Some(s) = situation {
-        for step in s.all_steps() {
-            if let Some(&at) = case.steps_done.get(&step.id) {
-                done.push((at, step.text.clone()));
-            }
-        }
-    }
-    for call in &case.calls {
-        let role = plan
-            .role(&call.role)
-            .map(|r| r.name.as_str())
-            .unwrap_or(&call.role);
-        done.push((
-            call.at,
-            format!("Ringte {} ({role}), {}", call.name, call.phone),
-        ));
-    }
-    done.sort_by_key(|(at, _)| *at);
+    let done = done_in_time_order(plan, case);
     if done.is_empty() {
         line("Ingenting er krysset av ennå.");
     }

@@ -126,13 +126,13 @@ function prerenderedHomes() {
     return `<div class="prerender" data-plan="${esc(plan.id)}"${plan.id === defaultPlan ? ' data-default' : ''} hidden>`
       + `<header class="app-bar"><a class="app-name" href="./">Rusplan</a><span class="app-school">${esc(plan.meta.school)}</span></header>`
       + `<main id="main-${esc(plan.id)}"><h1>Hva har skjedd?</h1><p class="plan-name">${esc(`${plan.meta.school} · ${plan.meta.title}`)}</p>`
-      + '<p class="prerender-status" role="status"></p>'
       + `<ul class="situations" role="list">${situations.map((s) => `<li><a class="situation${s.acute ? ' acute' : ''}" href="./situasjon/${encodeURIComponent(s.id)}">`
         + `<span class="situation-label">${esc(s.label)}</span><span class="situation-source">${esc(s.title)}</span></a></li>`).join('')}</ul>`
       + emergency
       + '<nav class="home-links" aria-label="Mer i planen"><a class="button secondary" href="./sjekkliste">Sjekkliste ved bekymring</a>'
       + '<a class="button secondary" href="./kontakter">Kontakter</a><a class="button secondary" href="./plan">Planen</a></nav></main>'
-      + `<nav class="bottom-nav" aria-label="Hovedmeny"><ul role="list">${nav}</ul></nav></div>`;
+      + `<nav class="bottom-nav" aria-label="Hovedmeny"><ul role="list">${nav}</ul></nav>`
+      + '<p class="prerender-status" role="status"></p></div>';
   };
   return plans.map(home).join('\n    ');
 }

@@ -52,8 +52,12 @@ for (const plan of PLANS) {
     assert.deepEqual(await axeViolations(page), [], 'the prerendered home passes axe');
     const prerendered = await homeOutline(page);
 
-    // A tap before the app has started: held, the address already changed.
+    // A tap before the app has started: held, the address already changed,
+    // and nothing moves under the finger.
+    const boxes = () => shown.locator('.situation').evaluateAll((links) => links.map((l) => JSON.stringify(l.getBoundingClientRect())));
+    const before = await boxes();
     await shown.locator('.situation').first().click();
+    assert.deepEqual(await boxes(), before, 'the buttons stay put');
     assert.equal(new URL(page.url()).pathname, `/situasjon/${acuteFirst[0].id}`);
     assert.equal(await shown.locator('[aria-busy="true"] .situation-label').innerText(), acuteFirst[0].label);
     assert.equal(await shown.locator('.prerender-status').innerText(), 'Åpner …');

@@ -21,12 +21,14 @@
   const homes = [...document.querySelectorAll('.prerender[data-plan]')];
   const home = homes.find((h) => h.dataset.plan === chosen) ?? homes.find((h) => 'default' in h.dataset);
   if (!home) return;
-  // The service worker may have shown a home already (assets/sw.js).
+  // The service worker may have shown this home already (assets/sw.js);
+  // then what it keeps is right and needs no rewrite on every start.
+  const shownByWorker = !home.hidden;
   for (const other of homes) other.hidden = other !== home;
   // Says this script has run (tests/e2e/pwa.test.mjs tells by it whether the
   // service worker had shown the home before).
   document.documentElement.dataset.home = home.dataset.plan;
-  rememberForServiceWorker(home.dataset.plan);
+  if (!shownByWorker) rememberForServiceWorker(home.dataset.plan);
   home.addEventListener('click', (event) => {
     const link = event.target.closest('a[href]');
     if (!link || link.protocol !== location.protocol || window.rusplanFailed) return;

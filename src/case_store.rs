@@ -3,7 +3,7 @@
 //! (versioned envelope, migration) is `rusplan_domain::store`; this module
 //! only moves strings. Encryption, when it comes, goes here.
 
-use crate::storage::local_storage as storage;
+use crate::storage::{local_storage as storage, NotSaved};
 use rusplan_domain::case::{Case, CaseEdit, Millis};
 use rusplan_domain::store::{decode, encode};
 
@@ -67,15 +67,7 @@ pub fn load(id: &str) -> Option<Case> {
 }
 
 pub fn save(case: &Case) -> Result<(), Refused> {
-    let storage = storage().ok_or_else(|| Refused("lagring er slått av".into()))?;
-    storage
-        .set_item(&key_of(&case.id), &encode(case))
-        .map_err(|e| {
-            Refused(
-                e.as_string()
-                    .unwrap_or_else(|| "lagringsplassen er full".into()),
-            )
-        })
+    crate::storage::set(&key_of(&case.id), &encode(case)).map_err(|NotSaved(why)| Refused(why))
 }
 
 /// Applies an edit to the freshest copy: the stored one unless `unsaved`

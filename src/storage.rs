@@ -1,14 +1,16 @@
-//! The app's own settings on the device (localStorage via gloo-storage):
-//! the chosen plan, staff phone numbers added on the device, and when to
-//! flag old drafts. Nothing about a pupil: cases go through `case_store`.
+//! The app's own settings on the device (localStorage): the chosen plan,
+//! staff phone numbers added on the device, and when to flag old drafts.
+//! Nothing about a pupil: cases go through `case_store`. Values are JSON
+//! (`rusplan_domain::json`), so `prerender.js` reads the chosen plan with
+//! `JSON.parse`.
 //!
-//! gloo's `LocalStorage` panics when the browser withholds storage (it
-//! throws when storage is disabled), so every access checks
-//! [`local_storage`] first: without storage the app still runs and says so.
+//! The browser may withhold storage (it throws when storage is disabled), so
+//! every access goes through [`local_storage`]: without storage the app
+//! still runs and says so.
 
-use gloo_storage::{LocalStorage, Storage};
 use rusplan_domain::device_contact::DeviceContact;
-use serde::{de::DeserializeOwned, Serialize};
+use rusplan_domain::json::{self, Value};
+use rusplan_domain::store::{decode_device_contacts, encode_device_contacts};
 
 const CHOSEN_PLAN: &str = "rusplan.chosen-plan";
 const MAX_DRAFT_AGE: &str = "rusplan.settings.max-draft-age-days";
@@ -36,38 +38,53 @@ pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
-    local_storage()?;
-    LocalStorage::get(key).ok()
+fn get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
 }
 
-fn set<T: Serialize + ?Sized>(key: &str, value: &T) -> Result<(), NotSaved> {
-    if local_storage().is_none() {
-        return Err(NotSaved("lagring er slått av".into()));
-    }
-    LocalStorage::set(key, value).map_err(|e| NotSaved(e.to_string()))
+/// Stores `text` under `key`, or says why the browser refused.
+pub fn set(key: &str, text: &str) -> Result<(), NotSaved> {
+    let storage = local_storage().ok_or_else(|| NotSaved("lagring er slått av".into()))?;
+    storage.set_item(key, text).map_err(|e| {
+        NotSaved(
+            e.as_string()
+                .unwrap_or_else(|| "lagringsplassen er full".into()),
+        )
+    })
 }
 
 pub fn chosen_plan() -> Option<String> {
-    get(CHOSEN_PLAN)
+    json::parse(&get(CHOSEN_PLAN)?)
+        .ok()?
+        .as_str()
+        .map(str::to_owned)
 }
 
 pub fn set_chosen_plan(id: &str) -> Result<(), NotSaved> {
-    set(CHOSEN_PLAN, id)
+    set(CHOSEN_PLAN, &Value::from(id).to_text())
 }
 
 pub fn device_contacts(plan_id: &str) -> Vec<DeviceContact> {
-    get(&device_contacts_key(plan_id)).unwrap_or_default()
+    get(&device_contacts_key(plan_id))
+        .and_then(|text| decode_device_contacts(&text).ok())
+        .unwrap_or_default()
 }
 
 pub fn set_device_contacts(plan_id: &str, contacts: &[DeviceContact]) -> Result<(), NotSaved> {
-    set(&device_contacts_key(plan_id), contacts)
+    set(
+        &device_contacts_key(plan_id),
+        &encode_device_contacts(contacts),
+    )
 }
 
 pub fn max_draft_age_days() -> Option<u32> {
-    get(MAX_DRAFT_AGE)
+    json::parse(&get(MAX_DRAFT_AGE)?)
+        .ok()?
+        .as_u64()?
+        .try_into()
+        .ok()
 }
 
 pub fn set_max_draft_age_days(days: u32) -> Result<(), NotSaved> {
-    set(MAX_DRAFT_AGE, &days)
+    set(MAX_DRAFT_AGE, &Value::integer(days).to_text())
 }

@@ -3,7 +3,6 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use gloo_storage::Storage;
 use leptos::prelude::*;
 use rusplan::components::call::CallRole;
 use rusplan::components::emergency::EmergencyLine;
@@ -21,7 +20,7 @@ fn mount(
     plan_id: &'static str,
     view: impl Fn() -> AnyView + 'static,
 ) -> (web_sys::Element, AppState) {
-    gloo_storage::LocalStorage::clear();
+    rusplan::storage::local_storage().unwrap().clear().unwrap();
     let document = document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -81,7 +80,7 @@ async fn a_role_without_a_number_offers_to_add_one_and_then_calls_it() {
     let html = host.inner_html();
     assert!(html.contains("href=\"tel:+4741234567\""), "{html}");
     assert!(html.contains("lagt til på denne enheten"));
-    gloo_storage::LocalStorage::clear();
+    rusplan::storage::local_storage().unwrap().clear().unwrap();
 }
 
 #[wasm_bindgen_test]

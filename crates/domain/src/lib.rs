@@ -5,6 +5,7 @@
 pub mod case;
 pub mod device_contact;
 pub mod engine;
+pub mod json;
 pub mod packed;
 pub mod parents;
 pub mod phone;

@@ -1,19 +1,22 @@
-//! How a case is written to and read from device storage: a versioned
-//! envelope, migrated forward when an older app wrote it. The browser side
-//! (`src/case_store.rs`) only moves these strings in and out of localStorage.
+//! How what the app keeps is written to and read from device storage: a case
+//! in a versioned envelope, migrated forward when an older app wrote it, and
+//! the staff numbers added on the device. The browser side
+//! (`src/case_store.rs`, `src/storage.rs`) only moves these strings in and
+//! out of localStorage.
+//!
+//! The text is JSON in the shape serde derives for these types (the derives
+//! on `Case` and friends are that reference; `tests/json.rs` holds this
+//! module to it), read and written with [`crate::json`] to keep serde's
+//! generic code out of the wasm.
 
-use crate::case::Case;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use crate::case::{Call, Case, MeetingRecord, Status};
+use crate::device_contact::DeviceContact;
+use crate::engine::Facts;
+use crate::json::{self, Value};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The schema this app writes.
 pub const SCHEMA_VERSION: u32 = 2;
-
-#[derive(Serialize, Deserialize)]
-struct Envelope {
-    schema: u32,
-    case: Value,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -35,24 +38,30 @@ impl std::fmt::Display for DecodeError {
 }
 
 pub fn encode(case: &Case) -> String {
-    let envelope = Envelope {
-        schema: SCHEMA_VERSION,
-        case: serde_json::to_value(case).expect("a case always serialises"),
-    };
-    serde_json::to_string(&envelope).expect("a case always serialises")
+    Value::Object(vec![
+        ("schema".into(), Value::integer(SCHEMA_VERSION)),
+        ("case".into(), case_to_json(case)),
+    ])
+    .to_text()
 }
 
 pub fn decode(text: &str) -> Result<Case, DecodeError> {
-    let envelope: Envelope =
-        serde_json::from_str(text).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
-    if envelope.schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema(envelope.schema));
+    let envelope = json::parse(text).map_err(DecodeError::Unreadable)?;
+    let fields = Fields(&envelope);
+    let schema: u32 = fields
+        .required("schema", Value::as_u64)
+        .and_then(|v| u32::try_from(v).map_err(|_| "«schema» er for stort".to_owned()))
+        .map_err(DecodeError::Unreadable)?;
+    if schema > SCHEMA_VERSION {
+        return Err(DecodeError::NewerSchema(schema));
     }
-    let mut case = envelope.case;
-    for from in envelope.schema..SCHEMA_VERSION {
+    let mut case = fields
+        .required("case", |v| Some(v.clone()))
+        .map_err(DecodeError::Unreadable)?;
+    for from in schema..SCHEMA_VERSION {
         case = migrate(from, case).map_err(DecodeError::Unreadable)?;
     }
-    serde_json::from_value(case).map_err(|e| DecodeError::Unreadable(e.to_string()))
+    case_from_json(&case).map_err(DecodeError::Unreadable)
 }
 
 /// One step forward: schema `from` to `from + 1`.
@@ -67,20 +76,253 @@ fn migrate(from: u32, mut case: Value) -> Result<Value, String> {
                 ("klasse", "class"),
                 ("notater", "notes"),
             ] {
-                if let Some(value) = object.remove(old) {
-                    object.insert(new.to_owned(), value);
+                if object.iter().any(|(k, _)| k == old) {
+                    object.retain(|(k, _)| k != new);
+                    for (key, _) in object.iter_mut().filter(|(k, _)| k == old) {
+                        *key = new.to_owned();
+                    }
                 }
             }
-            let status = match object.get("status").and_then(Value::as_str) {
-                Some("apen") | None => "open",
-                Some("overfort") => "transferred_to_elements",
-                Some("avsluttet") => "closed",
-                Some(other) => return Err(format!("ukjent status «{other}»")),
+            let status = match object.iter().rev().find(|(k, _)| k == "status") {
+                None => "open",
+                Some((_, Value::String(s))) => match s.as_str() {
+                    "apen" => "open",
+                    "overfort" => "transferred_to_elements",
+                    "avsluttet" => "closed",
+                    other => return Err(format!("ukjent status «{other}»")),
+                },
+                Some(_) => return Err("«status» har feil type".to_owned()),
             };
-            object.insert("status".into(), status.into());
-            object.entry("revision").or_insert(0.into());
+            object.retain(|(k, _)| k != "status");
+            object.push(("status".into(), status.into()));
+            if !object.iter().any(|(k, _)| k == "revision") {
+                object.push(("revision".into(), Value::integer(0)));
+            }
             Ok(case)
         }
         other => Err(format!("ukjent skjema {other}")),
+    }
+}
+
+fn case_to_json(case: &Case) -> Value {
+    let strings =
+        |set: &BTreeSet<String>| Value::Array(set.iter().map(|s| s.as_str().into()).collect());
+    Value::Object(vec![
+        ("id".into(), case.id.as_str().into()),
+        ("plan_id".into(), case.plan_id.as_str().into()),
+        ("created_at".into(), Value::integer(case.created_at)),
+        ("updated_at".into(), Value::integer(case.updated_at)),
+        ("revision".into(), Value::integer(case.revision)),
+        ("pupil_ref".into(), case.pupil_ref.as_str().into()),
+        ("class".into(), case.class.as_str().into()),
+        (
+            "situation".into(),
+            case.situation.as_deref().map_or(Value::Null, Value::from),
+        ),
+        (
+            "facts".into(),
+            Value::Object(vec![(
+                "answers".into(),
+                Value::Object(
+                    case.facts
+                        .iter()
+                        .map(|(q, a)| (q.to_owned(), a.into()))
+                        .collect(),
+                ),
+            )]),
+        ),
+        ("signs".into(), strings(&case.signs)),
+        (
+            "steps_done".into(),
+            Value::Object(
+                case.steps_done
+                    .iter()
+                    .map(|(step, at)| (step.clone(), Value::integer(at)))
+                    .collect(),
+            ),
+        ),
+        (
+            "calls".into(),
+            Value::Array(
+                case.calls
+                    .iter()
+                    .map(|call| {
+                        Value::Object(vec![
+                            ("at".into(), Value::integer(call.at)),
+                            ("role".into(), call.role.as_str().into()),
+                            ("name".into(), call.name.as_str().into()),
+                            ("phone".into(), call.phone.as_str().into()),
+                        ])
+                    })
+                    .collect(),
+            ),
+        ),
+        ("notes".into(), case.notes.as_str().into()),
+        ("follow_up".into(), case.follow_up.as_str().into()),
+        (
+            "meeting".into(),
+            Value::Object(vec![
+                ("date".into(), case.meeting.date.as_str().into()),
+                (
+                    "participants".into(),
+                    case.meeting.participants.as_str().into(),
+                ),
+            ]),
+        ),
+        (
+            "duty_decisions".into(),
+            Value::Object(
+                case.duty_decisions
+                    .iter()
+                    .map(|(note, text)| (note.clone(), text.as_str().into()))
+                    .collect(),
+            ),
+        ),
+        ("status".into(), case.status.id().into()),
+    ])
+}
+
+fn case_from_json(value: &Value) -> Result<Case, String> {
+    let case = Fields(value);
+    case.check_object()?;
+    Ok(Case {
+        id: case.required("id", string)?,
+        plan_id: case.required("plan_id", string)?,
+        created_at: case.required("created_at", Value::as_i64)?,
+        updated_at: case.required("updated_at", Value::as_i64)?,
+        revision: case.required("revision", Value::as_u64)?,
+        pupil_ref: case.or_default("pupil_ref", string)?,
+        class: case.or_default("class", string)?,
+        situation: case.or_default("situation", |v| match v {
+            Value::Null => Some(None),
+            Value::String(s) => Some(Some(s.clone())),
+            _ => None,
+        })?,
+        facts: case.or_default("facts", |v| {
+            let answers = Fields(v).required("answers", |a| map_of(a, string)).ok()?;
+            Some(
+                answers
+                    .iter()
+                    .fold(Facts::new(), |facts, (q, a)| facts.with(q, a)),
+            )
+        })?,
+        signs: case.or_default("signs", |v| {
+            v.as_array()?
+                .iter()
+                .map(string)
+                .collect::<Option<BTreeSet<_>>>()
+        })?,
+        steps_done: case.or_default("steps_done", |v| map_of(v, Value::as_i64))?,
+        calls: case.or_default("calls", |v| {
+            v.as_array()?
+                .iter()
+                .map(call_from_json)
+                .collect::<Option<Vec<_>>>()
+        })?,
+        notes: case.or_default("notes", string)?,
+        follow_up: case.or_default("follow_up", string)?,
+        meeting: case.or_default("meeting", |v| {
+            let meeting = Fields(v);
+            meeting.check_object().ok()?;
+            Some(MeetingRecord {
+                date: meeting.or_default("date", string).ok()?,
+                participants: meeting.or_default("participants", string).ok()?,
+            })
+        })?,
+        duty_decisions: case.or_default("duty_decisions", |v| map_of(v, string))?,
+        status: case.or_default("status", |v| Status::from_id(v.as_str()?))?,
+    })
+}
+
+fn call_from_json(value: &Value) -> Option<Call> {
+    let call = Fields(value);
+    Some(Call {
+        at: call.required("at", Value::as_i64).ok()?,
+        role: call.required("role", string).ok()?,
+        name: call.required("name", string).ok()?,
+        phone: call.required("phone", string).ok()?,
+    })
+}
+
+pub fn encode_device_contacts(contacts: &[DeviceContact]) -> String {
+    Value::Array(
+        contacts
+            .iter()
+            .map(|c| {
+                Value::Object(vec![
+                    ("id".into(), c.id.as_str().into()),
+                    ("role".into(), c.role.as_str().into()),
+                    ("name".into(), c.name.as_str().into()),
+                    ("phone".into(), c.phone.as_str().into()),
+                ])
+            })
+            .collect(),
+    )
+    .to_text()
+}
+
+pub fn decode_device_contacts(text: &str) -> Result<Vec<DeviceContact>, String> {
+    let list = json::parse(text)?;
+    let items = list.as_array().ok_or("ikke en liste")?;
+    items
+        .iter()
+        .map(|item| {
+            let contact = Fields(item);
+            Ok(DeviceContact {
+                id: contact.required("id", string)?,
+                role: contact.required("role", string)?,
+                name: contact.required("name", string)?,
+                phone: contact.required("phone", string)?,
+            })
+        })
+        .collect()
+}
+
+fn string(value: &Value) -> Option<String> {
+    value.as_str().map(str::to_owned)
+}
+
+/// An object whose every member reads with `read`. Built by inserting, not
+/// `collect`: collecting into a `BTreeMap` sorts first, and every sort
+/// instantiation costs wasm.
+fn map_of<T>(value: &Value, read: impl Fn(&Value) -> Option<T>) -> Option<BTreeMap<String, T>> {
+    let Value::Object(members) = value else {
+        return None;
+    };
+    let mut map = BTreeMap::new();
+    for (key, member) in members {
+        map.insert(key.clone(), read(member)?);
+    }
+    Some(map)
+}
+
+/// Reads an object's members the way serde's derive does: a missing
+/// required member or a member of the wrong type is an error; a missing
+/// member with a default takes it. Unknown members are ignored.
+struct Fields<'a>(&'a Value);
+
+impl Fields<'_> {
+    fn check_object(&self) -> Result<(), String> {
+        match self.0 {
+            Value::Object(_) => Ok(()),
+            _ => Err("ikke et objekt".to_owned()),
+        }
+    }
+
+    fn required<T>(&self, key: &str, read: impl Fn(&Value) -> Option<T>) -> Result<T, String> {
+        self.check_object()?;
+        let value = self.0.get(key).ok_or_else(|| format!("«{key}» mangler"))?;
+        read(value).ok_or_else(|| format!("«{key}» har feil type"))
+    }
+
+    fn or_default<T: Default>(
+        &self,
+        key: &str,
+        read: impl Fn(&Value) -> Option<T>,
+    ) -> Result<T, String> {
+        match self.0.get(key) {
+            None => Ok(T::default()),
+            Some(value) => read(value).ok_or_else(|| format!("«{key}» har feil type")),
+        }
     }
 }

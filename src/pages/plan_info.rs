@@ -80,7 +80,8 @@ pub fn PlanInfo() -> impl IntoView {
 
 #[component]
 fn Section(title: &'static str, show: bool, children: ChildrenFn) -> impl IntoView {
-    let id = format!("section-{}", title.to_lowercase().replace(' ', "-"));
+    // The titles are ours and start with an ASCII capital.
+    let id = format!("section-{}", title.to_ascii_lowercase().replace(' ', "-"));
     let labelled_by = id.clone();
     show.then(|| {
         view! {
@@ -116,7 +117,7 @@ fn Roles(plan: &'static Plan) -> impl IntoView {
         .filter(|r| !r.duties.is_empty())
         .map(|r| view! {
             <section class="plan-section" aria-labelledby=format!("duties-{}", r.id)>
-                <h2 id=format!("duties-{}", r.id)>{format!("Rollen til {}", r.name.to_lowercase())}</h2>
+                <h2 id=format!("duties-{}", r.id)>{format!("Rollen til {}", r.name_in_sentence())}</h2>
                 <ul>{r.duties.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
             </section>
         })

@@ -146,10 +146,13 @@ impl<K: Packed + Ord, V: Packed> Packed for BTreeMap<K, V> {
         }
     }
     fn unpack(input: &mut Input<'_>) -> Option<Self> {
-        let len = input.varint()? as usize;
-        (0..len)
-            .map(|_| Some((K::unpack(input)?, V::unpack(input)?)))
-            .collect()
+        // Inserted one by one: collecting into a BTreeMap sorts first, and
+        // each sort instantiation costs a few kB of wasm.
+        let mut map = BTreeMap::new();
+        for _ in 0..input.varint()? {
+            map.insert(K::unpack(input)?, V::unpack(input)?);
+        }
+        Some(map)
     }
 }
 

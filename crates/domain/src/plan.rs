@@ -162,6 +162,36 @@ pub struct Role {
     pub source: Option<Source>,
 }
 
+impl Role {
+    /// The name inside a sentence ("Rollen til kjentmann"): the first letter
+    /// in lower case, unless the name starts with an abbreviation
+    /// ("NAV-veileder" stays). Knows the capitals of Norwegian only: the
+    /// full Unicode case tables would cost 11 kB of wasm, and a name that
+    /// starts with another letter is merely left capitalised.
+    pub fn name_in_sentence(&self) -> String {
+        let mut chars = self.name.chars();
+        let (Some(first), second) = (chars.next(), chars.next()) else {
+            return String::new();
+        };
+        let lower = match first {
+            'A'..='Z' => first.to_ascii_lowercase(),
+            'Æ' => 'æ',
+            'Ø' => 'ø',
+            'Å' => 'å',
+            _ => first,
+        };
+        let abbreviation = second.is_some_and(|c| c.is_ascii_uppercase() || "ÆØÅ".contains(c));
+        if abbreviation {
+            self.name.clone()
+        } else {
+            let mut out = String::with_capacity(self.name.len());
+            out.push(lower);
+            out.push_str(&self.name[first.len_utf8()..]);
+            out
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {

@@ -207,10 +207,12 @@ fn case_from_json(value: &Value) -> Result<Case, String> {
             )
         })?,
         signs: case.or_default("signs", |v| {
-            v.as_array()?
-                .iter()
-                .map(string)
-                .collect::<Option<BTreeSet<_>>>()
+            // Inserted, not collected: see `map_of`.
+            let mut signs = BTreeSet::new();
+            for sign in v.as_array()? {
+                signs.insert(string(sign)?);
+            }
+            Some(signs)
         })?,
         steps_done: case.or_default("steps_done", |v| map_of(v, Value::as_i64))?,
         calls: case.or_default("calls", |v| {

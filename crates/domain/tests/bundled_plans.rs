@@ -372,3 +372,37 @@ fn every_bundled_plan_survives_packing() {
         );
     }
 }
+
+#[test]
+fn role_names_read_in_a_sentence_without_breaking_abbreviations() {
+    let role = |name: &str| rusplan_domain::plan::Role {
+        id: "r".into(),
+        name: name.into(),
+        description: None,
+        duties: Vec::new(),
+        per_pupil: false,
+        source: None,
+    };
+    for (name, in_sentence) in [
+        ("Kjentmann", "kjentmann"),
+        ("Rektor/ledelse", "rektor/ledelse"),
+        ("Økonomiansvarlig", "økonomiansvarlig"),
+        (
+            "NAV-veileder videregående opplæring",
+            "NAV-veileder videregående opplæring",
+        ),
+        ("PPT", "PPT"),
+        ("ÅKV-team", "ÅKV-team"),
+        ("miljøveileder", "miljøveileder"),
+        ("", ""),
+    ] {
+        assert_eq!(role(name).name_in_sentence(), in_sentence);
+    }
+    assert_eq!(
+        plan("kjentmann-brosjyre")
+            .role("kjentmann")
+            .unwrap()
+            .name_in_sentence(),
+        "kjentmann"
+    );
+}

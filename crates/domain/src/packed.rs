@@ -113,9 +113,14 @@ impl<T: Packed> Packed for Vec<T> {
         self.iter().for_each(|item| item.pack(out));
     }
     fn unpack(input: &mut Input<'_>) -> Option<Self> {
-        let len = input.varint()? as usize;
-        // Not `with_capacity(len)`: a damaged length must not allocate.
-        (0..len).map(|_| T::unpack(input)).collect()
+        // Not `with_capacity(len)`: a damaged length must not allocate. A
+        // loop, not `collect::<Option<_>>()`, whose adapter is instantiated
+        // again for every item type.
+        let mut items = Vec::new();
+        for _ in 0..input.varint()? {
+            items.push(T::unpack(input)?);
+        }
+        Some(items)
     }
 }
 

@@ -9,7 +9,6 @@ use crate::case_store::{self, Entry};
 use crate::storage;
 use leptos::prelude::*;
 use rusplan_domain::case::{Case, CaseEdit};
-use std::collections::BTreeMap;
 
 /// (plan id, situation id)
 pub type ProcedureKey = (String, String);
@@ -19,14 +18,14 @@ pub const DEFAULT_MAX_AGE_DAYS: u32 = 30;
 #[derive(Clone, Copy)]
 pub struct CaseBook {
     pub entries: RwSignal<Vec<Entry>>,
-    /// Cases whose last save the browser refused, by id.
-    unsaved: RwSignal<BTreeMap<String, Case>>,
+    /// Cases whose last save the browser refused.
+    unsaved: RwSignal<Vec<Case>>,
     /// What to tell the user about storage, if anything.
     pub problem: RwSignal<Option<String>>,
     /// The case each procedure logs into during this session.
-    active: RwSignal<BTreeMap<ProcedureKey, String>>,
+    active: RwSignal<Vec<(ProcedureKey, String)>>,
     /// The case "Start på nytt" set aside, so it can be taken back.
-    set_aside: RwSignal<BTreeMap<ProcedureKey, String>>,
+    set_aside: RwSignal<Vec<(ProcedureKey, String)>>,
     /// Drafts older than this are flagged to be moved to Elements.
     pub max_age_days: RwSignal<u32>,
 }
@@ -35,10 +34,10 @@ impl CaseBook {
     pub fn load() -> Self {
         let book = CaseBook {
             entries: RwSignal::new(case_store::load_all()),
-            unsaved: RwSignal::new(BTreeMap::new()),
+            unsaved: RwSignal::new(Vec::new()),
             problem: RwSignal::new(None),
-            active: RwSignal::new(BTreeMap::new()),
-            set_aside: RwSignal::new(BTreeMap::new()),
+            active: RwSignal::new(Vec::new()),
+            set_aside: RwSignal::new(Vec::new()),
             max_age_days: RwSignal::new(
                 storage::max_draft_age_days().unwrap_or(DEFAULT_MAX_AGE_DAYS),
             ),
@@ -58,15 +57,15 @@ impl CaseBook {
         let mut entries = case_store::load_all();
         for entry in &mut entries {
             if let Entry::Case(case) = entry {
-                if let Some(mine) = unsaved.get(&case.id) {
+                if let Some(mine) = unsaved.iter().find(|mine| mine.id == case.id) {
                     *case = mine.clone();
                 }
             }
         }
-        for (id, case) in unsaved {
+        for case in unsaved {
             if !entries
                 .iter()
-                .any(|e| matches!(e, Entry::Case(c) if c.id == id))
+                .any(|e| matches!(e, Entry::Case(c) if c.id == case.id))
             {
                 entries.push(Entry::Case(case));
             }
@@ -98,14 +97,13 @@ impl CaseBook {
     fn put(&self, case: Case, saved: Result<(), case_store::Refused>) {
         match saved {
             Ok(()) => {
-                self.unsaved.update(|u| {
-                    u.remove(&case.id);
-                });
+                self.unsaved.update(|u| u.retain(|c| c.id != case.id));
                 self.problem.set(None);
             }
             Err(case_store::Refused(why)) => {
                 self.unsaved.update(|u| {
-                    u.insert(case.id.clone(), case.clone());
+                    u.retain(|c| c.id != case.id);
+                    u.push(case.clone());
                 });
                 self.problem.set(Some(format!(
                     "Nettleseren ville ikke lagre utkastet ({why}). Ingenting er tapt: saken er åpen her, \
@@ -136,7 +134,9 @@ impl CaseBook {
     }
 
     pub fn edit(&self, id: &str, edit: CaseEdit) {
-        let unsaved = self.unsaved.with_untracked(|u| u.get(id).cloned());
+        let unsaved = self
+            .unsaved
+            .with_untracked(|u| u.iter().find(|c| c.id == id).cloned());
         match case_store::apply(id, unsaved, edit, browser::now_millis()) {
             Some((case, saved)) => self.put(case, saved),
             None => {
@@ -153,19 +153,17 @@ impl CaseBook {
     pub fn delete(&self, key: &str) {
         case_store::delete(key);
         if let Some(id) = key.strip_prefix("rusplan.case.") {
-            self.unsaved.update(|u| {
-                u.remove(id);
-            });
-            self.active.update(|a| a.retain(|_, v| v != id));
+            self.unsaved.update(|u| u.retain(|c| c.id != id));
+            self.active.update(|a| a.retain(|(_, v)| v != id));
         }
         self.reload();
     }
 
     pub fn delete_all(&self) {
         case_store::delete_all_data();
-        self.unsaved.set(BTreeMap::new());
-        self.active.set(BTreeMap::new());
-        self.set_aside.set(BTreeMap::new());
+        self.unsaved.set(Vec::new());
+        self.active.set(Vec::new());
+        self.set_aside.set(Vec::new());
         self.problem.set(None);
         self.reload();
     }
@@ -179,7 +177,7 @@ impl CaseBook {
 
     /// The case a procedure logs into, if it has one yet.
     pub fn active_case(&self, key: &ProcedureKey) -> Option<Case> {
-        let id = self.active.with(|a| a.get(key).cloned())?;
+        let id = self.active.with(|a| lookup(a, key))?;
         self.case(&id)
     }
 
@@ -190,40 +188,53 @@ impl CaseBook {
         }
         let (plan_id, situation) = key.clone();
         let id = self.create(&plan_id, |case| case.situation = Some(situation));
-        self.active.update(|a| {
-            a.insert(key.clone(), id.clone());
-        });
+        self.active.update(|a| put(a, key.clone(), id.clone()));
         id
     }
 
     /// Continue an existing case in its procedure.
     pub fn resume(&self, key: ProcedureKey, id: String) {
-        self.active.update(|a| {
-            a.insert(key, id);
-        });
+        self.active.update(|a| put(a, key, id));
     }
 
     /// "Start på nytt": the procedure starts a fresh case; the old one stays
     /// a draft and can be taken back.
     pub fn start_again(&self, key: &ProcedureKey) {
-        let old = self.active.try_update(|a| a.remove(key)).flatten();
+        let old = self.active.try_update(|a| take(a, key)).flatten();
         self.set_aside.update(|s| match old {
-            Some(id) => {
-                s.insert(key.clone(), id);
-            }
+            Some(id) => put(s, key.clone(), id),
             None => {
-                s.remove(key);
+                take(s, key);
             }
         });
     }
 
     pub fn set_aside_case(&self, key: &ProcedureKey) -> Option<String> {
-        self.set_aside.with(|s| s.get(key).cloned())
+        self.set_aside.with(|s| lookup(s, key))
     }
 
     pub fn undo_start_again(&self, key: &ProcedureKey) {
-        if let Some(id) = self.set_aside.try_update(|s| s.remove(key)).flatten() {
+        if let Some(id) = self.set_aside.try_update(|s| take(s, key)).flatten() {
             self.resume(key.clone(), id);
         }
     }
+}
+
+// The procedure → case lists hold a few entries for one session: plain
+// lists, because a BTreeMap per key type costs a few kB of wasm.
+
+fn lookup(list: &[(ProcedureKey, String)], key: &ProcedureKey) -> Option<String> {
+    list.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, id)| id.clone())
+}
+
+fn put(list: &mut Vec<(ProcedureKey, String)>, key: ProcedureKey, id: String) {
+    take(list, &key);
+    list.push((key, id));
+}
+
+fn take(list: &mut Vec<(ProcedureKey, String)>, key: &ProcedureKey) -> Option<String> {
+    let at = list.iter().position(|(k, _)| k == key)?;
+    Some(list.remove(at).1)
 }

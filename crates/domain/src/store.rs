@@ -46,18 +46,17 @@ pub fn encode(case: &Case) -> String {
 }
 
 pub fn decode(text: &str) -> Result<Case, DecodeError> {
-    let envelope = json::parse(text).map_err(DecodeError::Unreadable)?;
-    let fields = Fields(&envelope);
-    let schema: u32 = fields
+    let mut envelope = json::parse(text).map_err(DecodeError::Unreadable)?;
+    let schema: u32 = Fields(&envelope)
         .required("schema", Value::as_u64)
         .and_then(|v| u32::try_from(v).map_err(|_| "«schema» er for stort".to_owned()))
         .map_err(DecodeError::Unreadable)?;
     if schema > SCHEMA_VERSION {
         return Err(DecodeError::NewerSchema(schema));
     }
-    let mut case = fields
-        .required("case", |v| Some(v.clone()))
-        .map_err(DecodeError::Unreadable)?;
+    let mut case = envelope
+        .take("case")
+        .ok_or_else(|| DecodeError::Unreadable("«case» mangler".to_owned()))?;
     for from in schema..SCHEMA_VERSION {
         case = migrate(from, case).map_err(DecodeError::Unreadable)?;
     }
@@ -105,8 +104,6 @@ fn migrate(from: u32, mut case: Value) -> Result<Value, String> {
 }
 
 fn case_to_json(case: &Case) -> Value {
-    let strings =
-        |set: &BTreeSet<String>| Value::Array(set.iter().map(|s| s.as_str().into()).collect());
     Value::Object(vec![
         ("id".into(), case.id.as_str().into()),
         ("plan_id".into(), case.plan_id.as_str().into()),
@@ -131,7 +128,10 @@ fn case_to_json(case: &Case) -> Value {
                 ),
             )]),
         ),
-        ("signs".into(), strings(&case.signs)),
+        (
+            "signs".into(),
+            Value::Array(case.signs.iter().map(|s| s.as_str().into()).collect()),
+        ),
         (
             "steps_done".into(),
             Value::Object(

@@ -237,3 +237,15 @@ fn a_missing_member_with_a_default_takes_it_a_wrong_type_is_refused() {
         .to_string()
         .contains("«revision» mangler"));
 }
+
+#[test]
+fn positions_in_messages_count_characters_not_bytes() {
+    assert_eq!(
+        json::parse("\"æøå\" x").unwrap_err(),
+        "uventet tegn «x» ved tegn 7"
+    );
+    assert_eq!(
+        json::parse("[\"ø\\q\"]").unwrap_err(),
+        "ugyldig escape ved tegn 4"
+    );
+}

@@ -4,10 +4,10 @@
 //! Why not serde_json: its generic reader and writer, instantiated for the
 //! case types, cost 15 kB of the brotli'd wasm (measured when this
 //! replaced it), more than most pages of the app. The stored format is
-//! unchanged: it is still what serde
-//! derives for the case types, and `tests/json.rs` checks this module
-//! against serde_json both ways. serde_json stays for the plan files, which
-//! are read at build time, not in the browser.
+//! unchanged: it is still what serde derives for the case types, and
+//! `tests/json.rs` checks this module against serde_json both ways.
+//! serde_json stays for the plan files, which are read at build time, not
+//! in the browser.
 
 use std::fmt::Write as _;
 

@@ -42,6 +42,11 @@ fn get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
 }
 
+/// A setting stored as a JSON value; `None` when absent or unreadable.
+fn get_value(key: &str) -> Option<Value> {
+    json::parse(&get(key)?).ok()
+}
+
 /// Stores `text` under `key`, or says why the browser refused.
 pub fn set(key: &str, text: &str) -> Result<(), NotSaved> {
     let storage = local_storage().ok_or_else(|| NotSaved("lagring er slått av".into()))?;
@@ -54,10 +59,7 @@ pub fn set(key: &str, text: &str) -> Result<(), NotSaved> {
 }
 
 pub fn chosen_plan() -> Option<String> {
-    json::parse(&get(CHOSEN_PLAN)?)
-        .ok()?
-        .as_str()
-        .map(str::to_owned)
+    get_value(CHOSEN_PLAN)?.as_str().map(str::to_owned)
 }
 
 pub fn set_chosen_plan(id: &str) -> Result<(), NotSaved> {
@@ -78,11 +80,7 @@ pub fn set_device_contacts(plan_id: &str, contacts: &[DeviceContact]) -> Result<
 }
 
 pub fn max_draft_age_days() -> Option<u32> {
-    json::parse(&get(MAX_DRAFT_AGE)?)
-        .ok()?
-        .as_u64()?
-        .try_into()
-        .ok()
+    get_value(MAX_DRAFT_AGE)?.as_u64()?.try_into().ok()
 }
 
 pub fn set_max_draft_age_days(days: u32) -> Result<(), NotSaved> {

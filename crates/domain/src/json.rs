@@ -45,6 +45,14 @@ impl Value {
         Some(members.remove(at).1)
     }
 
+    /// Sets an object member, replacing any member of that name.
+    pub fn insert(&mut self, key: &str, value: Value) {
+        if let Some(members) = self.as_object_mut() {
+            members.retain(|(k, _)| k != key);
+            members.push((key.to_owned(), value));
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),

@@ -65,7 +65,9 @@ pub fn decode(text: &str) -> Result<Case, DecodeError> {
 
 /// One step forward: schema `from` to `from + 1`.
 fn migrate(from: u32, mut case: Value) -> Result<Value, String> {
-    let object = case.as_object_mut().ok_or("ikke et objekt")?;
+    if !matches!(case, Value::Object(_)) {
+        return Err("ikke et objekt".to_owned());
+    }
     match from {
         // Schema 1, the first drafts, named fields in Norwegian and had no
         // revision counter.
@@ -75,16 +77,13 @@ fn migrate(from: u32, mut case: Value) -> Result<Value, String> {
                 ("klasse", "class"),
                 ("notater", "notes"),
             ] {
-                if object.iter().any(|(k, _)| k == old) {
-                    object.retain(|(k, _)| k != new);
-                    for (key, _) in object.iter_mut().filter(|(k, _)| k == old) {
-                        *key = new.to_owned();
-                    }
+                if let Some(value) = case.take(old) {
+                    case.insert(new, value);
                 }
             }
-            let status = match object.iter().rev().find(|(k, _)| k == "status") {
+            let status = match case.take("status") {
                 None => "open",
-                Some((_, Value::String(s))) => match s.as_str() {
+                Some(Value::String(s)) => match s.as_str() {
                     "apen" => "open",
                     "overfort" => "transferred_to_elements",
                     "avsluttet" => "closed",
@@ -92,10 +91,9 @@ fn migrate(from: u32, mut case: Value) -> Result<Value, String> {
                 },
                 Some(_) => return Err("«status» har feil type".to_owned()),
             };
-            object.retain(|(k, _)| k != "status");
-            object.push(("status".into(), status.into()));
-            if !object.iter().any(|(k, _)| k == "revision") {
-                object.push(("revision".into(), Value::integer(0)));
+            case.insert("status", status.into());
+            if case.get("revision").is_none() {
+                case.insert("revision", Value::integer(0));
             }
             Ok(case)
         }

@@ -2,9 +2,12 @@
 //!
 //! A pure function. It walks the situation's node graph from `start`,
 //! stopping at the first question the facts do not answer yet, and returns
-//! the steps found so far plus that question. All branching comes from the
-//! plan data (question nodes and `when` conditions); nothing here knows a
-//! school's wording.
+//! the steps found so far plus that question. A question is asked where the
+//! plan puts its node or, failing that, where the first thing that depends
+//! on its answer comes: a step, a meeting participant, or (after the last
+//! step) one of the plan's duty-to-inform notes. All branching comes from
+//! the plan data (question nodes and `when` conditions); nothing here knows
+//! a school's wording.
 
 use crate::plan::{
     AgendaItem, Answer, Condition, Contact, Documentation, DutyNote, Node, Plan, Question, Role,
@@ -69,7 +72,8 @@ impl std::error::Error for RouteError {}
 #[derive(Debug, Clone)]
 pub struct Guidance<'p> {
     pub situation: &'p Situation,
-    /// The questions answered on this route, in the order they were asked.
+    /// The questions answered on this route, in the order they were asked
+    /// (by a question node, or by the first step or note that needed them).
     pub answered: Vec<(&'p Question, &'p Answer)>,
     /// The steps that apply, in the plan's order.
     pub steps: Vec<GuidanceStep<'p>>,
@@ -131,25 +135,35 @@ fn valid_answer<'p>(question: &'p Question, facts: &Facts) -> Option<&'p Answer>
     question.answers.iter().find(|a| a.id == given)
 }
 
-/// Whether a condition holds: `Err(question)` when it cannot be told yet.
-fn holds<'p>(plan: &'p Plan, condition: &Condition, facts: &Facts) -> Result<bool, &'p Question> {
+type Answered<'p> = Vec<(&'p Question, &'p Answer)>;
+
+/// Notes an answer as given on this route, the first time it is read.
+fn note<'p>(answered: &mut Answered<'p>, question: &'p Question, answer: &'p Answer) {
+    if !answered.iter().any(|(q, _)| q.id == question.id) {
+        answered.push((question, answer));
+    }
+}
+
+/// Whether a condition holds (`true` when there is none): `Err(question)`
+/// when it cannot be told yet. The answer it reads is noted in `answered`,
+/// once, so a question asked for a step counts as asked on the route.
+fn holds<'p>(
+    plan: &'p Plan,
+    condition: Option<&Condition>,
+    facts: &Facts,
+    answered: &mut Answered<'p>,
+) -> Result<bool, &'p Question> {
+    let Some(condition) = condition else {
+        return Ok(true);
+    };
     let Some(question) = plan.question(&condition.question) else {
         // A condition on a question the plan lacks never holds; validation
         // reports it, the engine just stays on its feet.
         return Ok(false);
     };
-    match valid_answer(question, facts) {
-        Some(answer) => Ok(condition.answer_in.contains(&answer.id)),
-        None => Err(question),
-    }
-}
-
-fn holds_or_absent<'p>(
-    plan: &'p Plan,
-    condition: Option<&Condition>,
-    facts: &Facts,
-) -> Result<bool, &'p Question> {
-    condition.map_or(Ok(true), |c| holds(plan, c, facts))
+    let answer = valid_answer(question, facts).ok_or(question)?;
+    note(answered, question, answer);
+    Ok(condition.answer_in.contains(&answer.id))
 }
 
 fn callees<'p>(plan: &'p Plan, roles: &'p [String]) -> Vec<Callee<'p>> {
@@ -168,8 +182,9 @@ fn resolve_step<'p>(
     plan: &'p Plan,
     step: &'p Step,
     facts: &Facts,
+    answered: &mut Answered<'p>,
 ) -> Result<Option<GuidanceStep<'p>>, &'p Question> {
-    if !holds_or_absent(plan, step.when.as_ref(), facts)? {
+    if !holds(plan, step.when.as_ref(), facts, answered)? {
         return Ok(None);
     }
     let meeting = match &step.meeting {
@@ -177,7 +192,7 @@ fn resolve_step<'p>(
         Some(meeting) => {
             let mut participants = Vec::new();
             for p in &meeting.participants {
-                if holds_or_absent(plan, p.when.as_ref(), facts)? {
+                if holds(plan, p.when.as_ref(), facts, answered)? {
                     participants.extend(plan.role(&p.role));
                 }
             }
@@ -233,7 +248,7 @@ pub fn route<'p>(
                 };
                 match valid_answer(question, facts) {
                     Some(answer) => {
-                        guidance.answered.push((question, answer));
+                        note(&mut guidance.answered, question, answer);
                         current = next.get(&answer.id).map(String::as_str);
                     }
                     None => {
@@ -244,7 +259,7 @@ pub fn route<'p>(
             }
             Node::Steps { steps, next, .. } => {
                 for step in steps {
-                    match resolve_step(plan, step, facts) {
+                    match resolve_step(plan, step, facts, &mut guidance.answered) {
                         Ok(Some(resolved)) => guidance.steps.push(resolved),
                         Ok(None) => {}
                         Err(question) => {
@@ -260,6 +275,16 @@ pub fn route<'p>(
     }
 
     guidance.duty_to_inform = duty_notes(plan, facts);
+    if guidance.next_question.is_none() {
+        // The steps are done. A note that depends on a question no step
+        // needed is not dropped: its question is asked last.
+        for duty in plan.confidentiality.iter().flat_map(|c| &c.duty_to_inform) {
+            if let Err(question) = holds(plan, duty.when.as_ref(), facts, &mut guidance.answered) {
+                guidance.next_question = Some(question);
+                break;
+            }
+        }
+    }
     Ok(guidance)
 }
 
@@ -269,7 +294,7 @@ pub fn duty_notes<'p>(plan: &'p Plan, facts: &Facts) -> Vec<&'p DutyNote> {
     plan.confidentiality.as_ref().map_or_else(Vec::new, |c| {
         c.duty_to_inform
             .iter()
-            .filter(|note| holds_or_absent(plan, note.when.as_ref(), facts) == Ok(true))
+            .filter(|note| holds(plan, note.when.as_ref(), facts, &mut Vec::new()) == Ok(true))
             .collect()
     })
 }

@@ -40,23 +40,39 @@ fn labels<'p>(plan: &'p Plan, condition: Option<&'p Condition>) -> Vec<&'p str> 
         .collect()
 }
 
-/// The answers that lead straight to `node` from a question that also has
-/// answers leading elsewhere: the branch the node is on.
-fn branch_to<'p>(plan: &'p Plan, situation: &'p Situation, node: &str) -> Vec<&'p str> {
+/// The answers that lead to `node` from a question that also has answers
+/// leading elsewhere: the branch the node is on. Steps and questions that
+/// lead to it whatever the answer (the age asked on the way) are on the
+/// same branch, so the search goes back through them.
+fn branch_to<'p>(plan: &'p Plan, situation: &'p Situation, node: &'p str) -> Vec<&'p str> {
     let mut labels = Vec::new();
-    for n in &situation.nodes {
-        let Node::Question { question, next, .. } = n else {
-            continue;
-        };
-        if next.values().all(|to| to == node) {
-            continue;
-        }
-        let Some(question) = plan.question(question) else {
-            continue;
-        };
-        for answer in &question.answers {
-            if next.get(&answer.id).is_some_and(|to| to == node) {
-                labels.push(answer.label.as_str());
+    let mut same_branch = vec![node];
+    let mut i = 0;
+    // Bounded by the nodes: each joins `same_branch` once.
+    while let Some(&target) = same_branch.get(i) {
+        i += 1;
+        for n in &situation.nodes {
+            let before = match n {
+                Node::Steps { id, next, .. } if next.as_deref() == Some(target) => id,
+                Node::Question { id, question, next } if next.values().any(|to| to == target) => {
+                    if next.values().all(|to| to == target) {
+                        id
+                    } else {
+                        let answers = plan.question(question).map(|q| q.answers.as_slice());
+                        labels.extend(
+                            answers
+                                .unwrap_or_default()
+                                .iter()
+                                .filter(|a| next.get(&a.id).is_some_and(|to| to == target))
+                                .map(|a| a.label.as_str()),
+                        );
+                        continue;
+                    }
+                }
+                _ => continue,
+            };
+            if !same_branch.contains(&before.as_str()) {
+                same_branch.push(before.as_str());
             }
         }
     }

@@ -10,6 +10,7 @@ use rusplan_domain::{phone, route, routes, Facts, Guidance};
 struct Expected {
     plan: &'static str,
     situation: &'static str,
+    /// In the order the questions are asked on the route.
     answers: &'static [(&'static str, &'static str)],
     /// A distinctive piece of each step's wording, in the source's order.
     steps: &'static [&'static str],
@@ -66,11 +67,14 @@ const EXPECTED: &[Expected] = &[
         meeting: H_MEETING_O18,
         duty: H_DUTY_O18,
     },
-    // Halden, Alternativ 2: noen er bekymret; branch on the talk.
+    // Halden, Alternativ 2: noen er bekymret; branch on the talk. The age
+    // comes after it: on A and B at the meeting (lines 250-252, 277-279);
+    // when the concern is not kept up no step depends on it, so it is asked
+    // last, for the duty notes (lines 167-173).
     Expected {
         plan: "halden-vgs",
         situation: "alternativ-2",
-        answers: &[U18, ("samtale", "innrommer")],
+        answers: &[("samtale", "innrommer"), U18],
         steps: steps![
             H_ALT2_FIRST[0],
             H_ALT2_FIRST[1],
@@ -85,7 +89,7 @@ const EXPECTED: &[Expected] = &[
     Expected {
         plan: "halden-vgs",
         situation: "alternativ-2",
-        answers: &[O18, ("samtale", "innrommer")],
+        answers: &[("samtale", "innrommer"), O18],
         steps: steps![
             H_ALT2_FIRST[0],
             H_ALT2_FIRST[1],
@@ -100,7 +104,7 @@ const EXPECTED: &[Expected] = &[
     Expected {
         plan: "halden-vgs",
         situation: "alternativ-2",
-        answers: &[U18, ("samtale", "benekter")],
+        answers: &[("samtale", "benekter"), U18],
         steps: steps![
             H_ALT2_FIRST[0],
             H_ALT2_FIRST[1],
@@ -115,7 +119,7 @@ const EXPECTED: &[Expected] = &[
     Expected {
         plan: "halden-vgs",
         situation: "alternativ-2",
-        answers: &[O18, ("samtale", "benekter")],
+        answers: &[("samtale", "benekter"), O18],
         steps: steps![
             H_ALT2_FIRST[0],
             H_ALT2_FIRST[1],
@@ -130,7 +134,7 @@ const EXPECTED: &[Expected] = &[
     Expected {
         plan: "halden-vgs",
         situation: "alternativ-2",
-        answers: &[U18, ("samtale", "avklart")],
+        answers: &[("samtale", "avklart"), U18],
         steps: steps![
             H_ALT2_FIRST[0],
             H_ALT2_FIRST[1],
@@ -143,7 +147,7 @@ const EXPECTED: &[Expected] = &[
     Expected {
         plan: "halden-vgs",
         situation: "alternativ-2",
-        answers: &[O18, ("samtale", "avklart")],
+        answers: &[("samtale", "avklart"), O18],
         steps: steps![
             H_ALT2_FIRST[0],
             H_ALT2_FIRST[1],
@@ -214,6 +218,9 @@ const EXPECTED: &[Expected] = &[
             "Rektor/ledelse kontaktes umiddelbart",
             "Rektor/ledelse kontakter politiet 02800",
             "avklares med politiet",
+            // Line 343 carries its own condition and is shown whatever the
+            // age: the concern may involve several pupils, not yet known.
+            "Foresatte kontaktes dersom eleven er under 18 år",
             "Miljøveileder i elevtjenesten med ansvar for videre oppfølging informeres",
             "kan være bortvisning fra skolen",
             "Melding til barnevern vurderes",
@@ -312,6 +319,143 @@ const EXPECTED: &[Expected] = &[
     },
 ];
 
+/// Where a situation stops to ask: the answers given so far, the steps
+/// shown before the question, and the question. From the source: a
+/// question comes where the first line that depends on its answer comes.
+struct Asks {
+    plan: &'static str,
+    situation: &'static str,
+    answers: &'static [(&'static str, &'static str)],
+    steps: &'static [&'static str],
+    asks: &'static str,
+}
+
+const ASKS: &[Asks] = &[
+    // Halden 1: lines 201-203 whatever the age; the meeting (205-209) has
+    // the parents only under 18.
+    Asks {
+        plan: "halden-vgs",
+        situation: "alternativ-1",
+        answers: &[],
+        steps: steps!["tar dette umiddelbart videre til kontaktlærer eller miljøveileder"],
+        asks: "alder",
+    },
+    // Halden 2: lines 230-234, then the talk (238-243, 270).
+    Asks {
+        plan: "halden-vgs",
+        situation: "alternativ-2",
+        answers: &[],
+        steps: &H_ALT2_FIRST,
+        asks: "samtale",
+    },
+    // A and B: to the leadership (246-248, 273-275), then the meeting
+    // with the parents under 18 (250-252, 277-279).
+    Asks {
+        plan: "halden-vgs",
+        situation: "alternativ-2",
+        answers: &[("samtale", "innrommer")],
+        steps: steps![
+            H_ALT2_FIRST[0],
+            H_ALT2_FIRST[1],
+            H_ALT2_FIRST[2],
+            "Kontaktlærer tar umiddelbart opp saken med ledelse"
+        ],
+        asks: "alder",
+    },
+    Asks {
+        plan: "halden-vgs",
+        situation: "alternativ-2",
+        answers: &[("samtale", "benekter")],
+        steps: steps![
+            H_ALT2_FIRST[0],
+            H_ALT2_FIRST[1],
+            H_ALT2_FIRST[2],
+            "Kontaktlærer tar umiddelbart opp saken med ledelse"
+        ],
+        asks: "alder",
+    },
+    // Concern not kept up: the documentation rule (182-184), then the age
+    // for the duty to inform (167-173), which no step needed.
+    Asks {
+        plan: "halden-vgs",
+        situation: "alternativ-2",
+        answers: &[("samtale", "avklart")],
+        steps: steps![
+            H_ALT2_FIRST[0],
+            H_ALT2_FIRST[1],
+            H_ALT2_FIRST[2],
+            "Det føres derfor alltid referater i Elements"
+        ],
+        asks: "alder",
+    },
+    // Halden 3: lines 299, 303 and 305 whatever the age; 307 only under 18.
+    Asks {
+        plan: "halden-vgs",
+        situation: "alternativ-3",
+        answers: &[],
+        steps: steps![
+            "Rektor/ledelse kontaktes",
+            "Eleven tas umiddelbart ut av undervisningen",
+            "eleven bortvises for resten av dagen"
+        ],
+        asks: "alder",
+    },
+    // Halden 4: lines 337-349 concern everyone involved, and the pupils may
+    // be several and not yet known; 343 states its own condition. The age
+    // is asked at the meeting with the pupil (351-353).
+    Asks {
+        plan: "halden-vgs",
+        situation: "alternativ-4",
+        answers: &[],
+        steps: steps![
+            "Rektor/ledelse kontaktes umiddelbart",
+            "Rektor/ledelse kontakter politiet 02800",
+            "avklares med politiet",
+            "Foresatte kontaktes dersom eleven er under 18 år",
+            "Miljøveileder i elevtjenesten med ansvar for videre oppfølging informeres",
+            "kan være bortvisning fra skolen",
+            "Melding til barnevern vurderes"
+        ],
+        asks: "alder",
+    },
+    // Brochure 1: lines 127-131 whatever the age; 131-133 only under 18.
+    Asks {
+        plan: "kjentmann-brosjyre",
+        situation: "alternativ-1",
+        answers: &[],
+        steps: steps![
+            "ta dette videre til kjentmann, kontaktlærer eller avdelingsleder",
+            "koordinerer den videre oppfølgingen"
+        ],
+        asks: "alder",
+    },
+    // Brochure 2: lines 139-145, then the talk; nothing depends on the age.
+    Asks {
+        plan: "kjentmann-brosjyre",
+        situation: "alternativ-2",
+        answers: &[],
+        steps: steps![
+            "tar opp saken med kontaktlærer som videreformidler",
+            "kjentmann på skolen involveres",
+            "samtale med eleven angående bekymringen"
+        ],
+        asks: "samtale",
+    },
+    // Brochure 3: lines 156-163 whatever the age; 164-167 only under 18.
+    Asks {
+        plan: "kjentmann-brosjyre",
+        situation: "alternativ-3",
+        answers: &[],
+        steps: steps![
+            "Avdelingsleder/kjentmann/kontaktlærer kontaktes",
+            "tas umiddelbart ut av undervisningen",
+            "Vurderingssamtale rundt eleven",
+            "En fra skolens ledelse er med"
+        ],
+        asks: "alder",
+    },
+];
+
 fn facts(answers: &[(&str, &str)]) -> Facts {
     answers.iter().fold(Facts::new(), |f, (q, a)| f.with(q, a))
 }
@@ -325,6 +469,15 @@ fn check(guidance: &Guidance, expected: &Expected) {
         guidance.is_complete(),
         "{name}: still asks {:?}",
         guidance.next_question.map(|q| &q.id)
+    );
+    let asked: Vec<(&str, &str)> = guidance
+        .answered
+        .iter()
+        .map(|(q, a)| (q.id.as_str(), a.id.as_str()))
+        .collect();
+    assert_eq!(
+        asked, expected.answers,
+        "{name}: the order of the questions"
     );
     let texts: Vec<&str> = guidance
         .steps
@@ -459,8 +612,9 @@ fn halden_alternativ_3_at_18_has_no_foresatte_steps_but_the_consent_rule() {
 #[test]
 fn halden_alternativ_4_calls_the_police_on_02800() {
     let plan = plan("halden-vgs");
-    for age in [U18, O18] {
-        let g = route(&plan, "alternativ-4", &facts(&[age])).unwrap();
+    for answers in [&[][..], &[U18], &[O18]] {
+        let facts = facts(answers);
+        let g = route(&plan, "alternativ-4", &facts).unwrap();
         let police = g.steps.iter().find(|s| s.step.id == "politiet").unwrap();
         assert_eq!(police.responsible.unwrap().name, "Rektor/ledelse");
         assert_eq!(tel_targets(&g, "politiet"), ["02800"]);
@@ -518,44 +672,74 @@ fn alternativ_2_resolved_invents_no_escalation() {
 }
 
 #[test]
-fn the_age_question_comes_first_where_it_matters() {
-    let plan = plan("halden-vgs");
-    for situation in &plan.situations {
-        let g = route(&plan, &situation.id, &Facts::new()).unwrap();
+fn every_situation_opens_on_its_steps_and_asks_where_an_answer_is_needed() {
+    for e in ASKS {
+        let name = format!("{} {} {:?}", e.plan, e.situation, e.answers);
+        let plan = plan(e.plan);
+        let g = route(&plan, e.situation, &facts(e.answers)).unwrap();
         assert_eq!(
             g.next_question.map(|q| q.id.as_str()),
-            Some("alder"),
-            "{}",
-            situation.id
+            Some(e.asks),
+            "{name}"
         );
-        assert!(g.steps.is_empty());
+        let texts: Vec<&str> = g.steps.iter().map(|s| s.step.text.as_str()).collect();
+        assert_eq!(texts.len(), e.steps.len(), "{name}: steps {texts:#?}");
+        for (text, part) in texts.iter().zip(e.steps) {
+            assert!(text.contains(part), "{name}: «{text}» should say «{part}»");
+        }
     }
-    // The brochure's Alternativ 2 never depends on age: it is never asked.
-    let brochure = common::plan("kjentmann-brosjyre");
-    let g = route(&brochure, "alternativ-2", &Facts::new()).unwrap();
-    assert_eq!(g.steps.len(), 3, "the first steps come before the talk");
-    assert_eq!(g.next_question.map(|q| q.id.as_str()), Some("samtale"));
+    for id in BUNDLED {
+        for situation in &plan(id).situations {
+            assert!(
+                ASKS.iter()
+                    .any(|e| e.plan == id && e.situation == situation.id && e.answers.is_empty()),
+                "{id} {}: how it opens is written down",
+                situation.id
+            );
+        }
+    }
 }
 
 #[test]
-fn the_acute_situation_gives_a_call_button_after_one_answer() {
-    let plan = plan("halden-vgs");
-    let acute = plan.situations_by_urgency()[0];
+fn the_acute_situations_show_their_first_calls_before_any_question() {
+    let halden = plan("halden-vgs");
+    let acute = halden.situations_by_urgency()[0];
     assert_eq!(
         acute.id, "alternativ-3",
         "Alternativ 3 comes first on the home screen"
     );
-    let g = route(&plan, &acute.id, &facts(&[U18])).unwrap();
-    assert!(!g.steps[0].contacts[0].people.is_empty());
+    // Alternativ 3, line 299: the rector at the top of the list.
+    let g = route(&halden, "alternativ-3", &Facts::new()).unwrap();
+    assert_eq!(g.steps[0].step.id, "kontakt-ledelse");
+    assert_eq!(tel_targets(&g, "kontakt-ledelse")[0], "+4797083705");
+    // Alternativ 4, lines 337 and 339: rektor/ledelse, then the police.
+    let g = route(&halden, "alternativ-4", &Facts::new()).unwrap();
+    assert_eq!(g.steps[0].step.id, "kontakt-ledelse");
+    assert_eq!(tel_targets(&g, "kontakt-ledelse")[0], "+4797083705");
+    assert_eq!(g.steps[1].step.id, "politiet");
+    assert_eq!(tel_targets(&g, "politiet"), ["02800"]);
+    // The brochure's Alternativ 3, lines 156-157: whom to contact, by role.
+    let brochure = plan("kjentmann-brosjyre");
+    let g = route(&brochure, "alternativ-3", &Facts::new()).unwrap();
+    let roles: Vec<&str> = g.steps[0]
+        .contacts
+        .iter()
+        .map(|c| c.role.id.as_str())
+        .collect();
+    assert_eq!(roles, ["avdelingsleder", "kjentmann", "kontaktlaerer"]);
 }
 
 #[test]
 fn back_forgets_only_the_last_answer() {
     let plan = plan("halden-vgs");
-    let all = facts(&[U18, ("samtale", "benekter")]);
+    let all = facts(&[("samtale", "benekter"), U18]);
     let g = route(&plan, "alternativ-2", &all).unwrap();
     let before = g.facts_before_last_answer(&all);
-    assert_eq!(before, facts(&[U18]));
+    assert_eq!(before, facts(&[("samtale", "benekter")]));
+    let g = route(&plan, "alternativ-2", &before).unwrap();
+    assert_eq!(g.next_question.unwrap().id, "alder");
+    assert_eq!(g.steps.len(), 4, "the three first steps and B's first");
+    let before = g.facts_before_last_answer(&before);
     let g = route(&plan, "alternativ-2", &before).unwrap();
     assert_eq!(g.next_question.unwrap().id, "samtale");
     assert_eq!(g.steps.len(), 3);

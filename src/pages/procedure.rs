@@ -54,13 +54,24 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
         }
     }));
 
-    // After an answer, move focus to what it revealed, for keyboard and
-    // screen-reader users (the question they answered is gone).
-    Effect::new(move |previous: Option<()>| {
-        facts.track();
-        if previous.is_some() {
-            request_animation_frame(|| focus_by_id("procedure-next"));
+    // An acute situation opens on its steps: they are brought to the top.
+    // After an answer, focus moves to what it revealed, for keyboard and
+    // screen-reader users (the question they answered is gone): the first
+    // step it added, else the steps or the next question.
+    Effect::new(move |previous: Option<usize>| {
+        let steps = guidance().steps;
+        let target = match previous {
+            None if situation.acute && !steps.is_empty() => Some("procedure-next".to_owned()),
+            None => None,
+            Some(before) => Some(steps.get(before).map_or_else(
+                || "procedure-next".to_owned(),
+                |added| format!("step-{}", added.step.id),
+            )),
+        };
+        if let Some(target) = target {
+            request_animation_frame(move || focus_by_id(&target));
         }
+        steps.len()
     });
 
     view! {

@@ -99,34 +99,86 @@ for (const plan of PLANS) {
   });
 }
 
-test('Halden: from opening the app, two taps to the first action and a call to the rector', async () => {
-  const { page, context } = await phonePage(browser);
+/** Wholly in view on the 360×640 screen, above the bottom menu, without the
+ *  user scrolling: an acute situation opens with its steps at the top. */
+async function inViewWithoutScrolling(page, locator, what) {
+  await locator.waitFor();
+  // The app brings the steps up on the next frame: wait for it to settle.
+  const fits = async () => {
+    const menu = await page.locator('.bottom-nav').boundingBox();
+    const box = await locator.boundingBox();
+    return { box, menu, ok: box && box.y >= 0 && box.y + box.height <= menu.y };
+  };
+  const deadline = Date.now() + 5000;
+  let seen = await fits();
+  while (!seen.ok && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    seen = await fits();
+  }
+  assert.ok(seen.ok, `${what} is in view above the menu (${JSON.stringify(seen.box)}, menu at ${seen.menu?.y})`);
+  return seen.box;
+}
+
+/** From the home screen, one tap on the situation's button. */
+async function tapFromHome(page, label) {
   await open(page, `${app.url}/`);
-  // The acute situation is the first and largest button.
+  await page.getByRole('link', { name: new RegExp(`^${escape(label)}`) }).click(); // the one tap
+  await page.locator('h1', { hasText: label }).waitFor();
+}
+
+test('one tap from home to the first step and its call buttons, in view without scrolling', async () => {
+  const { page, context, errors } = await phonePage(browser);
+  // Halden Alternativ 3 (line 299): "Rektor/ledelse kontaktes.", the rector first.
+  await open(page, `${app.url}/`);
   const first = page.locator('.situations a').first();
-  assert.match(await first.innerText(), /Eleven opptrer ruset på skolen nå/);
-  await first.click(); // tap 1
-  await page.getByRole('button', { name: 'Under 18 år', exact: true }).click(); // tap 2
-  const call = page.locator('ol.step-list > li').first().locator('a[href="tel:+4797083705"]');
-  await call.waitFor();
-  // The app scrolls the steps into view on the next frame: wait for it to settle.
-  await page.waitForFunction(() => {
-    const r = document.querySelector('ol.step-list a[href="tel:+4797083705"]')?.getBoundingClientRect();
-    return r && r.top >= 0 && r.bottom <= window.innerHeight - 60;
-  }, null, { timeout: 5000 }).catch(() => {});
-  const box = await call.boundingBox();
-  assert.ok(box && box.y >= 0 && box.y + box.height <= 640 - 60, `the call button is in view above the menu (${JSON.stringify(box)})`);
-  assert.ok(box.height >= 44, 'touch target');
+  assert.match(await first.innerText(), /Eleven opptrer ruset på skolen nå/, 'the acute situation is the first button');
+  await tapFromHome(page, 'Eleven opptrer ruset på skolen nå');
+  let step = page.locator('ol.step-list > li').first();
+  assert.equal(await step.locator('label.step-text').innerText(), 'Rektor/ledelse kontaktes.');
+  await inViewWithoutScrolling(page, step.locator('label.step-text'), 'Alternativ 3: the first step');
+  const rector = await inViewWithoutScrolling(page, step.locator('a[href="tel:+4797083705"]'), 'Alternativ 3: Ring Kristin Støten (rektor)');
+  assert.ok(rector.height >= 44, 'touch target');
+
+  // Halden Alternativ 4 (lines 337, 339): the rector, and the police on 02800.
+  await tapFromHome(page, 'Bekymring for omsetning eller oppbevaring av rusmidler på skolen');
+  const steps = page.locator('ol.step-list > li');
+  assert.equal(await steps.nth(0).locator('label.step-text').innerText(), 'Rektor/ledelse kontaktes umiddelbart');
+  assert.equal(await steps.nth(1).locator('label.step-text').innerText(), 'Rektor/ledelse kontakter politiet 02800');
+  await inViewWithoutScrolling(page, steps.nth(0).locator('a[href="tel:+4797083705"]'), 'Alternativ 4: the rector');
+  await inViewWithoutScrolling(page, steps.nth(1).locator('a[href="tel:02800"]'), 'Alternativ 4: the police');
+
+  // The brochure's Alternativ 3 (lines 156-157): whom to contact, first.
+  await choosePlan(page, app.url, PLANS.find((p) => p.id === 'kjentmann-brosjyre'));
+  await tapFromHome(page, 'Eleven opptrer ruset på skolen nå');
+  step = page.locator('ol.step-list > li').first();
+  assert.equal(await step.locator('label.step-text').innerText(), 'Avdelingsleder/kjentmann/kontaktlærer kontaktes.');
+  await inViewWithoutScrolling(page, step.locator('label.step-text'), 'the brochure\'s Alternativ 3: the first step');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('Halden Alternativ 4: the police on 02800, named as the plan names it', async () => {
+test('Halden Alternativ 4: the police on 02800, and every step for everyone before one age is asked', async () => {
   const { page, context } = await phonePage(browser);
   await open(page, `${app.url}/situasjon/alternativ-4`);
-  await page.getByRole('button', { name: '18 år eller eldre', exact: true }).click();
   const police = page.locator('li', { hasText: 'Rektor/ledelse kontakter politiet 02800' });
   assert.equal(await police.locator('a[href="tel:02800"]').count(), 1);
-  assert.equal(await page.getByText('Foresatte kontaktes dersom eleven er under 18 år').count(), 0);
+  // Several pupils may be concerned, some not yet known: lines 337-349 come
+  // first, 343 in its own words, and the age is asked at the meeting (351).
+  assert.deepEqual(await page.locator('ol.step-list label.step-text').allInnerTexts(), [
+    'Rektor/ledelse kontaktes umiddelbart',
+    'Rektor/ledelse kontakter politiet 02800',
+    'Videre håndtering av situasjonen her og nå avklares med politiet',
+    'Foresatte kontaktes dersom eleven er under 18 år',
+    'Miljøveileder i elevtjenesten med ansvar for videre oppfølging informeres',
+    'Mulige konsekvenser ved salg eller oppbevaring kan være bortvisning fra skolen',
+    'Melding til barnevern vurderes',
+  ]);
+  assert.equal(await page.locator('section.question h2').innerText(), 'Er eleven under 18 år?');
+  await page.getByRole('button', { name: '18 år eller eldre', exact: true }).click();
+  const participants = await page.locator('li', { hasText: 'Kontaktlærer kaller raskt inn til et møte' })
+    .locator('.meeting p', { hasText: 'Deltakere:' }).innerText();
+  assert.match(participants, /^Deltakere: Eleven, Kontaktlærer, Miljøveileder/);
+  assert.ok(!participants.includes('Foresatte'), 'no parents at an adult pupil\'s meeting');
   await context.close();
 });
 

@@ -7,6 +7,8 @@
 //! freshest stored copy, so two tabs editing the same case lose nothing.
 
 use crate::engine::Facts;
+use crate::identity_number::{self, Found};
+use crate::text::neutralise;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -127,6 +129,61 @@ pub enum CaseEdit {
     Status(Status),
 }
 
+/// The free-text field an edit writes: two edits of one field in a row
+/// coalesce into the last, and a refused text is reported against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    PupilRef,
+    Class,
+    Notes,
+    FollowUp,
+    MeetingParticipants,
+    DutyDecision(String),
+}
+
+impl CaseEdit {
+    pub fn field(&self) -> Option<Field> {
+        Some(match self {
+            CaseEdit::PupilRef(_) => Field::PupilRef,
+            CaseEdit::Class(_) => Field::Class,
+            CaseEdit::Notes(_) => Field::Notes,
+            CaseEdit::FollowUp(_) => Field::FollowUp,
+            CaseEdit::MeetingParticipants(_) => Field::MeetingParticipants,
+            CaseEdit::DutyDecision { note, .. } => Field::DutyDecision(note.clone()),
+            _ => return None,
+        })
+    }
+
+    fn text_mut(&mut self) -> Option<&mut String> {
+        match self {
+            CaseEdit::PupilRef(text)
+            | CaseEdit::Class(text)
+            | CaseEdit::Notes(text)
+            | CaseEdit::FollowUp(text)
+            | CaseEdit::MeetingDate(text)
+            | CaseEdit::MeetingParticipants(text)
+            | CaseEdit::DutyDecision { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The edit as it may be stored: misleading characters removed
+    /// ([`neutralise`]), and refused if the text would then hold an
+    /// identity number or the start of one. The one gate every typed text
+    /// passes before it reaches a draft.
+    pub fn checked(mut self) -> Result<CaseEdit, Found> {
+        if let Some(text) = self.text_mut() {
+            if let std::borrow::Cow::Owned(clean) = neutralise(text) {
+                *text = clean;
+            }
+            if let Some(found) = identity_number::find(text) {
+                return Err(found);
+            }
+        }
+        Ok(self)
+    }
+}
+
 impl Case {
     pub fn new(id: String, plan_id: &str, now: Millis) -> Self {
         Case {
@@ -191,15 +248,16 @@ impl Case {
         self.revision += 1;
     }
 
-    /// Whole days since the case was created.
-    pub fn age_in_days(&self, now: Millis) -> i64 {
-        (now - self.created_at).max(0) / 86_400_000
+    /// Whole days since the case was last changed.
+    pub fn days_since_change(&self, now: Millis) -> i64 {
+        (now - self.updated_at).max(0) / 86_400_000
     }
 
-    /// Should it be moved to Elements and deleted? True once it is older
-    /// than `max_days` and not yet closed.
+    /// Should it be moved to the school's records and deleted? True once it
+    /// has lain unchanged for `max_days` and is not yet closed: a draft in
+    /// use is not old, however long ago it was started.
     pub fn is_overdue(&self, now: Millis, max_days: u32) -> bool {
-        self.status != Status::Closed && self.age_in_days(now) >= i64::from(max_days)
+        self.status != Status::Closed && self.days_since_change(now) >= i64::from(max_days)
     }
 
     /// How the case is named in lists: the pupil reference, or a placeholder.
@@ -226,35 +284,13 @@ pub fn sort_for_list(cases: &mut [Case]) {
     });
 }
 
-/// Why a pupil reference is refused or questioned.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PupilRefCheck {
-    Fine,
-    /// Looks like a full name: steer to initials or a pseudonym.
-    LooksLikeFullName,
-    /// Contains an 11-digit number (a fødselsnummer): never stored.
-    NationalIdNumber,
-}
-
-/// Steers the form away from full names and refuses national ID numbers.
-pub fn check_pupil_ref(text: &str) -> PupilRefCheck {
-    let digits_in_a_row = text
-        .split(|c: char| !c.is_ascii_digit() && c != ' ' && c != '.')
-        .map(|run| run.chars().filter(char::is_ascii_digit).count())
-        .max()
-        .unwrap_or(0);
-    if digits_in_a_row >= 11 {
-        return PupilRefCheck::NationalIdNumber;
-    }
-    let name_like = text
-        .split_whitespace()
+/// Does a pupil reference look like a full name (two or more words of
+/// letters)? The form then steers to initials or a nickname.
+pub fn looks_like_full_name(text: &str) -> bool {
+    text.split_whitespace()
         .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
-        .count();
-    if name_like >= 2 {
-        PupilRefCheck::LooksLikeFullName
-    } else {
-        PupilRefCheck::Fine
-    }
+        .count()
+        >= 2
 }
 
 #[cfg(test)]
@@ -296,13 +332,16 @@ mod tests {
         let mut case = Case::new("k1".into(), "p", 0);
         assert!(!case.is_overdue(29 * day, 30));
         assert!(case.is_overdue(30 * day, 30));
-        case.apply(CaseEdit::Status(Status::TransferredToElements), 30 * day);
+        case.apply(CaseEdit::Notes("mer".into()), 20 * day);
+        assert!(!case.is_overdue(30 * day, 30), "changed ten days ago");
+        assert!(case.is_overdue(50 * day, 30));
+        case.apply(CaseEdit::Status(Status::TransferredToElements), 50 * day);
         assert!(
-            case.is_overdue(31 * day, 30),
+            case.is_overdue(80 * day, 30),
             "still here: move it and delete it"
         );
-        case.apply(CaseEdit::Status(Status::Closed), 31 * day);
-        assert!(!case.is_overdue(31 * day, 30));
+        case.apply(CaseEdit::Status(Status::Closed), 80 * day);
+        assert!(!case.is_overdue(200 * day, 30));
     }
 
     #[test]
@@ -318,21 +357,42 @@ mod tests {
     }
 
     #[test]
-    fn pupil_references_steer_away_from_names_and_refuse_id_numbers() {
-        assert_eq!(check_pupil_ref("AB"), PupilRefCheck::Fine);
-        assert_eq!(check_pupil_ref("Elev 3"), PupilRefCheck::Fine);
+    fn pupil_references_steer_away_from_full_names() {
+        assert!(!looks_like_full_name("AB"));
+        assert!(!looks_like_full_name("Elev 3"));
+        assert!(!looks_like_full_name("2STA"));
+        assert!(looks_like_full_name("Kari Nordmann"));
+    }
+
+    #[test]
+    fn every_typed_text_is_neutralised_and_checked_before_it_is_stored() {
+        let edits = [
+            CaseEdit::PupilRef("010203 12560".into()),
+            CaseEdit::Class("01020312560".into()),
+            CaseEdit::Notes("fnr 01020312560.".into()),
+            CaseEdit::FollowUp("010203125".into()),
+            CaseEdit::MeetingParticipants("Mor, 0102031256".into()),
+            CaseEdit::DutyDecision {
+                note: "n".into(),
+                text: "01020312560".into(),
+            },
+        ];
+        for edit in edits {
+            assert!(edit.clone().checked().is_err(), "{edit:?}");
+        }
+        // A bidi mark between the digits hides nothing once removed.
         assert_eq!(
-            check_pupil_ref("Kari Nordmann"),
-            PupilRefCheck::LooksLikeFullName
+            CaseEdit::Notes("010203\u{200E}12560".into()).checked(),
+            Err(Found::IdentityNumber)
         );
         assert_eq!(
-            check_pupil_ref("010203 12345"),
-            PupilRefCheck::NationalIdNumber
+            CaseEdit::PupilRef("AB\u{202E}C".into()).checked(),
+            Ok(CaseEdit::PupilRef("ABC".into()))
         );
-        assert_eq!(
-            check_pupil_ref("01020312345"),
-            PupilRefCheck::NationalIdNumber
-        );
-        assert_eq!(check_pupil_ref("2STA"), PupilRefCheck::Fine);
+        let tick = CaseEdit::Step {
+            step: "a".into(),
+            done: true,
+        };
+        assert_eq!(tick.clone().checked(), Ok(tick));
     }
 }

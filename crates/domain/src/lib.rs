@@ -3,8 +3,10 @@
 //! guidance. Pure Rust: no browser crate may ever be a dependency here.
 
 pub mod case;
+pub mod case_book;
 pub mod device_contact;
 pub mod engine;
+pub mod identity_number;
 pub mod json;
 pub mod packed;
 pub mod parents;
@@ -13,6 +15,7 @@ pub mod plan;
 pub mod referat;
 pub mod revision;
 pub mod store;
+pub mod text;
 pub mod time;
 pub mod validate;
 

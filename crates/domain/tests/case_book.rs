@@ -1,0 +1,488 @@
+//! The case book as a state machine, driven as the shell drives it: taps in,
+//! effects out, carried out against a storage that can refuse, shared by
+//! two tabs that hear of each other's writes.
+
+use rusplan_domain::case::{Case, CaseEdit, Field};
+use rusplan_domain::case_book::{key_of, CaseBook, Effect, Gone, ProcedureKey};
+use rusplan_domain::identity_number::Found;
+use rusplan_domain::store::{decode, encode};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// localStorage, as far as the book is concerned.
+#[derive(Default)]
+struct Storage {
+    items: BTreeMap<String, String>,
+    /// Refuse every write, as a full quota does.
+    full: bool,
+}
+
+/// One tab: its own book, the shared storage, and the keys it changed
+/// (what the browser tells the other tabs).
+struct Tab {
+    book: CaseBook,
+    storage: Rc<RefCell<Storage>>,
+    changed: Vec<String>,
+    ids: u32,
+    name: &'static str,
+}
+
+impl Tab {
+    fn open(storage: &Rc<RefCell<Storage>>, name: &'static str) -> Tab {
+        let entries: Vec<(String, String)> = storage
+            .borrow()
+            .items
+            .iter()
+            .filter(|(k, _)| k.starts_with("rusplan.case."))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        Tab {
+            book: CaseBook::load(entries),
+            storage: storage.clone(),
+            changed: Vec::new(),
+            ids: 0,
+            name,
+        }
+    }
+
+    /// Carries out an effect now (a `soon` save too: the tests decide when
+    /// the pause is over by calling `flush`).
+    fn run(&mut self, effect: Option<Effect>) {
+        match effect {
+            Some(Effect::Save { id, soon: false }) => self.write(&id),
+            Some(Effect::Save { soon: true, .. }) | None => {}
+            Some(Effect::Remove { key }) => {
+                self.storage.borrow_mut().items.remove(&key);
+                self.changed.push(key);
+            }
+            Some(Effect::Wipe) => {
+                self.storage
+                    .borrow_mut()
+                    .items
+                    .retain(|k, _| !k.starts_with("rusplan."));
+            }
+        }
+    }
+
+    fn write(&mut self, id: &str) {
+        let stored_now = self.storage.borrow().items.get(&key_of(id)).cloned();
+        let Some((key, text)) = self.book.write_for(id, stored_now.as_deref()) else {
+            return;
+        };
+        let result = if self.storage.borrow().full {
+            Err("lagringsplassen er full".to_owned())
+        } else {
+            self.storage.borrow_mut().items.insert(key.clone(), text);
+            self.changed.push(key);
+            Ok(())
+        };
+        self.book.saved(id, result);
+    }
+
+    /// What the shell does after a pause in typing, and when the page hides.
+    fn flush(&mut self) {
+        for id in self.book.pending() {
+            self.write(&id);
+        }
+    }
+
+    fn new_case(&mut self) -> String {
+        self.ids += 1;
+        let id = format!("{}{}", self.name, self.ids);
+        let effect = self.book.create(id.clone(), "plan", None, 1_000);
+        self.run(Some(effect));
+        id
+    }
+
+    fn edit(&mut self, id: &str, edit: CaseEdit) {
+        let effect = self.book.edit(id, edit, 2_000);
+        self.run(effect);
+    }
+
+    /// The storage events this tab's writes caused, delivered to `other`.
+    fn tell(&mut self, other: &mut Tab) {
+        for key in self.changed.drain(..) {
+            let now = other.storage.borrow().items.get(&key).cloned();
+            other.book.stored_elsewhere(&key, now.as_deref());
+        }
+    }
+
+    fn stored(&self, id: &str) -> Option<Case> {
+        let text = self.storage.borrow().items.get(&key_of(id)).cloned()?;
+        Some(decode(&text).expect("stored cases are readable"))
+    }
+}
+
+fn storage() -> Rc<RefCell<Storage>> {
+    Rc::new(RefCell::new(Storage::default()))
+}
+
+fn tick(step: &str) -> CaseEdit {
+    CaseEdit::Step {
+        step: step.into(),
+        done: true,
+    }
+}
+
+#[test]
+fn a_new_case_and_a_tick_are_written_at_once_typing_after_a_pause() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let id = tab.new_case();
+    assert!(tab.stored(&id).is_some(), "written when created");
+    assert_eq!(
+        tab.book.edit(&id, tick("s1"), 2_000),
+        Some(Effect::Save {
+            id: id.clone(),
+            soon: false
+        })
+    );
+    tab.write(&id);
+    assert!(tab.stored(&id).unwrap().steps_done.contains_key("s1"));
+
+    let mut note = String::new();
+    for c in "Møtt ruset".chars() {
+        note.push(c);
+        let effect = tab.book.edit(&id, CaseEdit::Notes(note.clone()), 3_000);
+        assert_eq!(
+            effect,
+            Some(Effect::Save {
+                id: id.clone(),
+                soon: true
+            })
+        );
+    }
+    assert_eq!(
+        tab.book.case(&id).unwrap().notes,
+        "Møtt ruset",
+        "shown at once"
+    );
+    assert_eq!(tab.stored(&id).unwrap().notes, "", "not written per key");
+    assert!(tab.book.has_unwritten());
+    tab.flush();
+    assert_eq!(tab.stored(&id).unwrap().notes, "Møtt ruset");
+    assert!(!tab.book.has_unwritten());
+}
+
+#[test]
+fn a_refused_write_stays_reported_until_that_case_is_written() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let first = tab.new_case();
+    let second = tab.new_case();
+    storage.borrow_mut().full = true;
+    tab.edit(&first, tick("s1"));
+    let unsaved: Vec<&str> = tab.book.unsaved().map(|u| u.case.id.as_str()).collect();
+    assert_eq!(unsaved, [first.as_str()]);
+    assert_eq!(
+        tab.book.unsaved().next().unwrap().why,
+        "lagringsplassen er full"
+    );
+
+    // Room again, and the *other* case saves: the first is still unsaved.
+    storage.borrow_mut().full = false;
+    tab.edit(&second, tick("s2"));
+    let unsaved: Vec<&str> = tab.book.unsaved().map(|u| u.case.id.as_str()).collect();
+    assert_eq!(
+        unsaved,
+        [first.as_str()],
+        "another case's save clears nothing"
+    );
+    assert!(tab.stored(&first).unwrap().steps_done.is_empty());
+
+    // Exporting the referat is noted, but the warning stays.
+    tab.book.exported(&first);
+    assert!(tab.book.unsaved().next().unwrap().exported);
+
+    // The next write of that case stores every refused edit.
+    tab.edit(&first, CaseEdit::Class("1A".into()));
+    tab.flush();
+    assert_eq!(tab.book.unsaved().count(), 0);
+    let stored = tab.stored(&first).unwrap();
+    assert!(stored.steps_done.contains_key("s1"));
+    assert_eq!(stored.class, "1A");
+}
+
+#[test]
+fn a_case_the_browser_never_stored_is_kept_and_reported() {
+    let storage = storage();
+    storage.borrow_mut().full = true;
+    let mut tab = Tab::open(&storage, "a");
+    let id = tab.new_case();
+    tab.edit(&id, tick("s1"));
+    assert!(tab.book.case(&id).is_some());
+    assert_eq!(tab.book.unsaved().count(), 1);
+    assert!(tab.book.has_unwritten());
+    storage.borrow_mut().full = false;
+    tab.flush();
+    assert!(tab.stored(&id).unwrap().steps_done.contains_key("s1"));
+}
+
+#[test]
+fn an_identity_number_typed_key_by_key_never_reaches_storage_in_part() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let id = tab.new_case();
+    tab.edit(&id, CaseEdit::PupilRef("AB".into()));
+    tab.flush();
+    let mut typed = String::new();
+    for digit in "01020312560".chars() {
+        typed.push(digit);
+        tab.edit(&id, CaseEdit::PupilRef(typed.clone()));
+        tab.flush();
+        let stored = tab.stored(&id).unwrap().pupil_ref;
+        let digits = stored.chars().filter(char::is_ascii_digit).count();
+        assert!(digits <= 8, "«{stored}» stored after typing «{typed}»");
+    }
+    assert_eq!(tab.stored(&id).unwrap().pupil_ref, "01020312");
+    assert_eq!(
+        tab.book.withheld(&id, &Field::PupilRef),
+        Some(Found::IdentityNumber)
+    );
+    // Pasted whole over something else: the stored value stays as it was.
+    tab.edit(&id, CaseEdit::PupilRef("CD".into()));
+    tab.edit(&id, CaseEdit::PupilRef("010203 12560".into()));
+    tab.flush();
+    assert_eq!(tab.stored(&id).unwrap().pupil_ref, "CD");
+    assert_eq!(tab.book.case(&id).unwrap().pupil_ref, "CD");
+    // Every free-text field, not only the pupil's.
+    for edit in [
+        CaseEdit::Class("01020312560".into()),
+        CaseEdit::Notes("Fnr 01020312560".into()),
+        CaseEdit::FollowUp("0102031256".into()),
+        CaseEdit::MeetingParticipants("41020312392".into()),
+        CaseEdit::DutyDecision {
+            note: "n".into(),
+            text: "01020312560".into(),
+        },
+    ] {
+        let field = edit.field().unwrap();
+        assert_eq!(tab.book.edit(&id, edit, 5_000), None);
+        assert!(tab.book.withheld(&id, &field).is_some(), "{field:?}");
+    }
+    tab.flush();
+    let all_stored: String = storage.borrow().items.values().cloned().collect();
+    assert!(!all_stored.contains("0102031"), "{all_stored}");
+    assert!(!all_stored.contains("4102031"), "{all_stored}");
+    // A text that is fine again clears the field's message.
+    tab.edit(&id, CaseEdit::Class("2STA".into()));
+    assert_eq!(tab.book.withheld(&id, &Field::Class), None);
+}
+
+#[test]
+fn misleading_characters_are_removed_on_the_way_in_and_from_old_drafts() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let id = tab.new_case();
+    tab.edit(&id, CaseEdit::PupilRef("AB\u{202E}C\u{0}".into()));
+    tab.flush();
+    assert_eq!(tab.stored(&id).unwrap().pupil_ref, "ABC");
+    // A draft written before the rule is shown neutralised.
+    let mut old = Case::new("gammel".into(), "plan", 0);
+    old.notes = "x\u{202E}y".into();
+    storage
+        .borrow_mut()
+        .items
+        .insert(key_of("gammel"), encode(&old));
+    let tab = Tab::open(&storage, "b");
+    assert_eq!(tab.book.case("gammel").unwrap().notes, "xy");
+}
+
+#[test]
+fn two_tabs_editing_one_case_lose_nothing() {
+    let storage = storage();
+    let mut a = Tab::open(&storage, "a");
+    let id = a.new_case();
+    let mut b = Tab::open(&storage, "b");
+    // B types a note (not yet written); A ticks a sign and writes.
+    b.edit(&id, CaseEdit::Notes("Fra fane B".into()));
+    a.edit(
+        &id,
+        CaseEdit::Sign {
+            sign: "fravaer".into(),
+            ticked: true,
+        },
+    );
+    a.tell(&mut b);
+    // B sees A's sign and keeps its own typing.
+    let seen = b.book.case(&id).unwrap();
+    assert!(seen.signs.contains("fravaer"));
+    assert_eq!(seen.notes, "Fra fane B");
+    // B writes; then A types the class before hearing of it: A's write
+    // lands on B's copy, not over it.
+    b.flush();
+    a.edit(&id, CaseEdit::Class("3B".into()));
+    a.flush();
+    b.tell(&mut a);
+    a.tell(&mut b);
+    let stored = a.stored(&id).unwrap();
+    assert_eq!(stored.notes, "Fra fane B");
+    assert_eq!(stored.class, "3B");
+    assert!(stored.signs.contains("fravaer"));
+    for tab in [&a, &b] {
+        assert_eq!(
+            tab.book.case(&id),
+            Some(&stored),
+            "{} shows it all",
+            tab.name
+        );
+    }
+}
+
+#[test]
+fn a_case_deleted_in_another_tab_is_gone_here_with_a_reason_and_never_written_back() {
+    let storage = storage();
+    let mut a = Tab::open(&storage, "a");
+    let id = a.new_case();
+    let mut b = Tab::open(&storage, "b");
+    a.edit(&id, CaseEdit::Notes("skrives".into()));
+    let effect = b.book.delete(&key_of(&id));
+    b.run(Some(effect));
+    assert_eq!(b.book.gone(&id), Some(Gone::DeletedHere));
+    // A's pending write, before the event reaches it, does not bring it back.
+    a.flush();
+    assert!(a.stored(&id).is_none());
+    assert_eq!(a.book.gone(&id), Some(Gone::DeletedElsewhere));
+    assert!(a.book.case(&id).is_none());
+    // And by the event alone.
+    let id2 = a.new_case();
+    let mut b = Tab::open(&storage, "b");
+    let effect = b.book.delete(&key_of(&id2));
+    b.run(Some(effect));
+    b.tell(&mut a);
+    assert_eq!(a.book.gone(&id2), Some(Gone::DeletedElsewhere));
+    assert!(!a.book.has_unwritten());
+}
+
+#[test]
+fn a_wipe_is_final_in_every_tab() {
+    let storage = storage();
+    let mut a = Tab::open(&storage, "a");
+    let stored_case = a.new_case();
+    let mut b = Tab::open(&storage, "b");
+    // B has typing pending and a case the browser refused.
+    b.edit(&stored_case, CaseEdit::Notes("venter".into()));
+    storage.borrow_mut().full = true;
+    let refused = b.new_case();
+    storage.borrow_mut().full = false;
+    assert_eq!(b.book.unsaved().count(), 1);
+
+    let effect = a.book.wipe();
+    assert_eq!(effect, Effect::Wipe);
+    a.run(Some(effect));
+    b.book.wiped_elsewhere();
+    b.flush();
+    assert!(storage.borrow().items.is_empty(), "nothing came back");
+    assert_eq!(b.book.cases().count(), 0);
+    assert_eq!(b.book.gone(&refused), Some(Gone::WipedElsewhere));
+    assert!(!b.book.has_unwritten());
+    assert_eq!(a.book.cases().count(), 0);
+}
+
+#[test]
+fn a_wipe_s_storage_events_before_its_message_still_read_as_a_wipe() {
+    let storage = storage();
+    let mut a = Tab::open(&storage, "a");
+    let id = a.new_case();
+    let mut b = Tab::open(&storage, "b");
+    let wipe = a.book.wipe();
+    a.run(Some(wipe));
+    // What the browser delivers: one event per removed key, then the message.
+    b.book.stored_elsewhere(&key_of(&id), None);
+    assert_eq!(b.book.gone(&id), Some(Gone::DeletedElsewhere));
+    b.book.wiped_elsewhere();
+    assert_eq!(b.book.gone(&id), Some(Gone::WipedElsewhere));
+}
+
+#[test]
+fn a_damaged_entry_takes_no_other_case_down_and_goes_only_when_asked() {
+    let storage = storage();
+    let mut a = Tab::open(&storage, "a");
+    let id = a.new_case();
+    storage
+        .borrow_mut()
+        .items
+        .insert("rusplan.case.skadet".into(), "{\"schema\":2,".into());
+    let mut tab = Tab::open(&storage, "b");
+    assert!(tab.book.case(&id).is_some());
+    let damaged = tab.book.damaged().to_vec();
+    assert_eq!(damaged.len(), 1);
+    assert_eq!(damaged[0].raw, "{\"schema\":2,");
+    let effect = tab.book.delete("rusplan.case.skadet");
+    assert_eq!(
+        effect,
+        Effect::Remove {
+            key: "rusplan.case.skadet".into()
+        }
+    );
+    tab.run(Some(effect));
+    assert!(tab.book.damaged().is_empty());
+    assert!(tab.book.case(&id).is_some());
+}
+
+#[test]
+fn a_newer_version_s_copy_is_never_written_over() {
+    let storage = storage();
+    let mut a = Tab::open(&storage, "a");
+    let id = a.new_case();
+    a.edit(&id, CaseEdit::Notes("mine".into()));
+    let newer = "{\"schema\":99,\"case\":{}}".to_owned();
+    storage
+        .borrow_mut()
+        .items
+        .insert(key_of(&id), newer.clone());
+    a.flush();
+    assert_eq!(storage.borrow().items[&key_of(&id)], newer);
+    let unsaved: Vec<_> = a.book.unsaved().collect();
+    assert_eq!(unsaved.len(), 1);
+    assert!(
+        unsaved[0].why.contains("nyere versjon"),
+        "{}",
+        unsaved[0].why
+    );
+    assert_eq!(unsaved[0].case.notes, "mine", "kept here");
+}
+
+#[test]
+fn the_procedure_logs_into_one_case_and_start_again_can_be_undone() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let key: ProcedureKey = ("plan".into(), "alternativ-3".into());
+    let (first, effect) = tab.book.ensure_active(&key, || "p1".into(), 1_000);
+    assert!(effect.is_some());
+    tab.run(effect);
+    let (again, effect) = tab.book.ensure_active(&key, || "p2".into(), 1_000);
+    assert_eq!((again.as_str(), effect), (first.as_str(), None));
+    assert_eq!(
+        tab.stored(&first).unwrap().situation.as_deref(),
+        Some("alternativ-3")
+    );
+
+    tab.book.start_again(&key);
+    assert!(tab.book.active_case(&key).is_none());
+    assert_eq!(tab.book.set_aside_case(&key), Some(first.clone()));
+    tab.book.undo_start_again(&key);
+    assert_eq!(tab.book.active_case(&key).unwrap().id, first);
+
+    // A set-aside case deleted meanwhile is not offered back.
+    tab.book.start_again(&key);
+    let effect = tab.book.delete(&key_of(&first));
+    tab.run(Some(effect));
+    assert_eq!(tab.book.set_aside_case(&key), None);
+    tab.book.undo_start_again(&key);
+    assert!(tab.book.active_case(&key).is_none());
+}
+
+#[test]
+fn a_case_created_in_another_tab_appears_and_a_late_event_brings_back_nothing_old() {
+    let storage = storage();
+    let mut a = Tab::open(&storage, "a");
+    let mut b = Tab::open(&storage, "b");
+    let id = a.new_case();
+    a.edit(&id, tick("s1"));
+    a.edit(&id, tick("s2"));
+    // Both writes' events arrive late; B reads what is stored now.
+    a.tell(&mut b);
+    assert_eq!(b.book.case(&id).unwrap().steps_done.len(), 2);
+}

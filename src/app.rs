@@ -1,14 +1,13 @@
 //! The app: state, router and the frame around every page.
 
+use crate::browser;
 use crate::case_book::CaseBook;
+use crate::components::unsaved::UnsavedWarning;
 use crate::page::{link, query_param};
-use crate::pages::handout::Handout;
-use crate::pages::parents::{Language, ParentsPage};
 use crate::pages::{
     case::CasePage, cases::Cases, checklist::Checklist, contacts::Contacts, home::Home,
     not_found::NotFound, plan_info::PlanInfo, procedure::Procedure, referat::ReferatPage,
 };
-use crate::plans;
 use crate::pwa::UpdateBanner;
 use crate::router::{use_router, Route, Router};
 use crate::state::AppState;
@@ -16,14 +15,28 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    // A parents' link opens their page alone: no staff screens, and nothing
-    // stored on the device is even read.
-    if let Some(plan) = query_param("foresatte").and_then(|id| plans::find(&id)) {
-        let language = Language::from_code(&query_param("lang").unwrap_or_default());
-        return view! { <ParentsPage plan=plan language=language/> }.into_any();
+    // A parents' link opens their page, a program of its own
+    // (src/bin/parents.rs): no staff screens, and nothing stored on the
+    // device is even read. prerender.js sends it on before the app starts;
+    // this is for a page the service worker served without it.
+    if query_param("foresatte").is_some() {
+        crate::page::open_parents_page();
+        return ().into_any();
     }
-    provide_context(AppState::load());
-    provide_context(CaseBook::load());
+    // Inside another origin's page, the staff screens would show the
+    // drafts to whoever made that page: show none, and nothing is read.
+    if browser::framed_by_other_origin() {
+        return view! { <Framed/> }.into_any();
+    }
+    let state = AppState::load();
+    let book = CaseBook::load();
+    provide_context(state);
+    provide_context(book);
+    browser::on_storage_change(move |key| state.stored_elsewhere(key.as_deref()));
+    browser::on_wiped_elsewhere(move || {
+        book.wiped_elsewhere();
+        state.forget_device_data();
+    });
     let router = Router::start();
     // Re-render the page only when the route changes, not on every path set.
     let route = Memo::new(move |_| router.route());
@@ -33,7 +46,6 @@ pub fn App() -> impl IntoView {
         Route::Checklist => view! { <Checklist/> }.into_any(),
         Route::Contacts => view! { <Contacts/> }.into_any(),
         Route::PlanInfo => view! { <PlanInfo/> }.into_any(),
-        Route::Handout => view! { <Handout/> }.into_any(),
         Route::Cases => view! { <Cases/> }.into_any(),
         Route::Case(id) => view! { <CasePage id=id/> }.into_any(),
         Route::Referat(id) => view! { <ReferatPage id=id/> }.into_any(),
@@ -42,10 +54,25 @@ pub fn App() -> impl IntoView {
     view! {
         <Header/>
         <UpdateBanner/>
+        <UnsavedWarning/>
         <main id="main">{page}</main>
         <BottomNav/>
     }
     .into_any()
+}
+
+/// What a page of another origin gets instead of the app.
+#[component]
+fn Framed() -> impl IntoView {
+    crate::page::set_title("");
+    view! {
+        <main id="main" class="framed">
+            <h1>"Rusplan kan ikke vises her"</h1>
+            <p>"Rusplan er lagt inn i en annen nettside. For å beskytte utkastene på denne enheten \
+                vises ingenting herfra."</p>
+            <a class="button" href=link("/") target="_top">"Åpne Rusplan direkte"</a>
+        </main>
+    }
 }
 
 #[component]

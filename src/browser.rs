@@ -1,6 +1,11 @@
 //! Small doors to the browser: clipboard, file download, print, share, the
-//! device clock (today's date, milliseconds, the local UTC offset), and
-//! storage events.
+//! device clock (today's date, milliseconds, the local UTC offset), storage
+//! events, page hide and unload, the message that tells other tabs of a
+//! wipe, and what the page may use where it is (a secure context, a frame).
+//!
+//! Features a plain-HTTP page does not have (clipboard, Cache Storage) are
+//! checked before use: calling them there throws, and a throw in the middle
+//! of a wipe once left half the data behind.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -38,12 +43,41 @@ pub fn random_id() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Copies text; resolves to whether it worked.
-pub async fn copy_text(text: &str) -> bool {
+/// Is the page in a secure context (HTTPS or this machine)? Outside one the
+/// browser withholds the clipboard, offline use and installation.
+pub fn secure_context() -> bool {
+    web_sys::window().is_some_and(|w| w.is_secure_context())
+}
+
+/// Is the app shown inside a page of another origin? Reading the location
+/// of a parent or top window of another origin throws.
+pub fn framed_by_other_origin() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let promise = window.navigator().clipboard().write_text(text);
+    let outer = [window.parent().ok().flatten(), window.top().ok().flatten()];
+    outer
+        .into_iter()
+        .flatten()
+        .any(|outer| !js_sys::Object::is(&outer, &window) && outer.location().href().is_err())
+}
+
+fn clipboard() -> Option<web_sys::Clipboard> {
+    let clipboard = web_sys::window()?.navigator().clipboard();
+    (!clipboard.is_undefined()).then_some(clipboard)
+}
+
+/// Whether the browser lets the page write to the clipboard here.
+pub fn can_copy() -> bool {
+    clipboard().is_some()
+}
+
+/// Copies text; resolves to whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(clipboard) = clipboard() else {
+        return false;
+    };
+    let promise = clipboard.write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
@@ -88,6 +122,56 @@ pub fn on_storage_change(on_change: impl Fn(Option<String>) + 'static) {
     listener.forget();
 }
 
+/// Calls `on_hide` when the page is hidden or closed (tab switch, app
+/// switch, navigation, closing): the moment to write what is pending.
+pub fn on_page_hide(on_hide: impl Fn() + 'static) {
+    let on_hide = std::rc::Rc::new(on_hide);
+    let on_pagehide = on_hide.clone();
+    let _ = leptos::prelude::window_event_listener_untyped("pagehide", move |_| on_pagehide());
+    let _ = leptos::prelude::window_event_listener_untyped("visibilitychange", move |_| {
+        if leptos::prelude::document().visibility_state() == web_sys::VisibilityState::Hidden {
+            on_hide();
+        }
+    });
+}
+
+/// Asks the browser to warn before the page is closed or reloaded while
+/// `unwritten()` says something would be lost.
+pub fn warn_before_unload(unwritten: impl Fn() -> bool + 'static) {
+    let _ = leptos::prelude::window_event_listener_untyped("beforeunload", move |event| {
+        if unwritten() {
+            event.prevent_default();
+            // Older browsers ask for a return value as well.
+            let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"".into());
+        }
+    });
+}
+
+/// The channel on which one tab tells the others that all data was deleted.
+const WIPE_CHANNEL: &str = "rusplan-wipe";
+
+/// Tells every other open tab of this app that all data was deleted, so
+/// none writes back what it still holds.
+pub fn tell_other_tabs_wiped() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(WIPE_CHANNEL) {
+        let _ = channel.post_message(&"wiped".into());
+        channel.close();
+    }
+}
+
+/// Calls `on_wipe` when another tab deleted all data. Lives as long as the
+/// page.
+pub fn on_wiped_elsewhere(on_wipe: impl Fn() + 'static) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(WIPE_CHANNEL) else {
+        return;
+    };
+    let listener = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |_| on_wipe());
+    channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+    listener.forget();
+    // Kept open for the page's life: dropping it would close the channel.
+    std::mem::forget(channel);
+}
+
 /// Whether the browser has the system share sheet (Web Share API).
 pub fn can_share() -> bool {
     web_sys::window()
@@ -115,9 +199,15 @@ fn start_plan_key() -> String {
     format!("{}/start-plan", crate::page::base())
 }
 
+/// Cache Storage, where the page has it (not on plain HTTP).
+fn caches() -> Option<web_sys::CacheStorage> {
+    let caches = web_sys::window()?.caches().ok()?;
+    (!caches.is_undefined()).then_some(caches)
+}
+
 /// Remembers the plan for the next start's home screen (see [`START_CACHE`]).
 pub fn remember_start_plan(plan_id: &str) {
-    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
+    let Some(caches) = caches() else {
         return;
     };
     let plan_id = plan_id.to_owned();
@@ -137,7 +227,7 @@ pub fn remember_start_plan(plan_id: &str) {
 
 /// Forgets it, with the rest of the device's data.
 pub fn forget_start_plan() {
-    if let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) {
+    if let Some(caches) = caches() {
         let _ = caches.delete(START_CACHE);
     }
 }

@@ -1,240 +1,260 @@
-//! The cases on this device, as app-wide reactive state. Every read and
-//! write goes through `case_store`; this adds what the screens need: the
-//! list as a signal, the case a running procedure logs into, changes from
-//! other tabs, and cases the browser refused to store (kept in memory so
-//! nothing is lost and they can still be exported).
+//! The case book on screen: `rusplan_domain::case_book::CaseBook` in one
+//! signal, and the runner that carries out its effects. Taps become calls
+//! on the domain's book; what it asks for (write a case now or after a
+//! pause, remove a key, wipe) is done here against `case_store`, and the
+//! outcome is reported back. No rule about cases lives in this file.
 
 use crate::browser;
-use crate::case_store::{self, Entry};
+use crate::case_store;
 use crate::storage;
 use leptos::prelude::*;
-use rusplan_domain::case::{Case, CaseEdit};
+use rusplan_domain::case::{Case, CaseEdit, Field};
+use rusplan_domain::case_book::{self, Damaged, Effect, Gone, CASE_PREFIX};
+use rusplan_domain::identity_number::Found;
+use std::time::Duration;
 
-/// (plan id, situation id)
-pub type ProcedureKey = (String, String);
+pub use rusplan_domain::case_book::ProcedureKey;
 
+/// The app's default for flagging old drafts; no plan sets it.
 pub const DEFAULT_MAX_AGE_DAYS: u32 = 30;
+
+/// How long typing pauses before the draft is written.
+const TYPING_PAUSE: Duration = Duration::from_millis(500);
+
+/// A case the browser refused to store, as the warnings show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnsavedCase {
+    pub id: String,
+    pub created_at: i64,
+    pub why: String,
+    pub exported: bool,
+}
 
 #[derive(Clone, Copy)]
 pub struct CaseBook {
-    pub entries: RwSignal<Vec<Entry>>,
-    /// Cases whose last save the browser refused.
-    unsaved: RwSignal<Vec<Case>>,
-    /// What to tell the user about storage, if anything.
-    pub problem: RwSignal<Option<String>>,
-    /// The case each procedure logs into during this session.
-    active: RwSignal<Vec<(ProcedureKey, String)>>,
-    /// The case "Start på nytt" set aside, so it can be taken back.
-    set_aside: RwSignal<Vec<(ProcedureKey, String)>>,
-    /// Drafts older than this are flagged to be moved to Elements.
+    model: RwSignal<case_book::CaseBook>,
+    /// A write after a pause in typing, if one is waiting.
+    timer: StoredValue<Option<TimeoutHandle>>,
+    /// Drafts unchanged for this many days are flagged.
     pub max_age_days: RwSignal<u32>,
+    /// Why the setting above was not saved, if it was not.
+    pub setting_problem: RwSignal<Option<String>>,
 }
 
 impl CaseBook {
     pub fn load() -> Self {
         let book = CaseBook {
-            entries: RwSignal::new(case_store::load_all()),
-            unsaved: RwSignal::new(Vec::new()),
-            problem: RwSignal::new(None),
-            active: RwSignal::new(Vec::new()),
-            set_aside: RwSignal::new(Vec::new()),
+            model: RwSignal::new(case_book::CaseBook::load(case_store::load_all())),
+            timer: StoredValue::new(None),
             max_age_days: RwSignal::new(
                 storage::max_draft_age_days().unwrap_or(DEFAULT_MAX_AGE_DAYS),
             ),
+            setting_problem: RwSignal::new(None),
         };
-        browser::on_storage_change(move |key| {
-            if key.is_none_or(|k| k.starts_with("rusplan.case.")) {
-                book.reload();
+        browser::on_storage_change(move |key| match key {
+            Some(key) if key.starts_with(CASE_PREFIX) => book.stored_elsewhere(&[key]),
+            Some(_) => {}
+            // localStorage.clear() elsewhere: check every case we know of.
+            None => {
+                let known: Vec<String> = book
+                    .model
+                    .with_untracked(|m| m.cases().map(|c| case_book::key_of(&c.id)).collect());
+                let stored = case_store::load_all().into_iter().map(|(k, _)| k);
+                book.stored_elsewhere(&known.into_iter().chain(stored).collect::<Vec<_>>());
             }
+        });
+        // The last keystrokes are written before the page goes away.
+        browser::on_page_hide(move || book.flush());
+        browser::warn_before_unload(move || {
+            book.flush();
+            book.model.with_untracked(|m| m.has_unwritten())
         });
         book
     }
 
-    /// Re-reads storage (after another tab changed it). Cases the browser
-    /// refused keep their in-memory version.
-    pub fn reload(&self) {
-        let unsaved = self.unsaved.get_untracked();
-        let mut entries = case_store::load_all();
-        for entry in &mut entries {
-            if let Entry::Case(case) = entry {
-                if let Some(mine) = unsaved.iter().find(|mine| mine.id == case.id) {
-                    *case = mine.clone();
-                }
-            }
-        }
-        for case in unsaved {
-            if !entries
-                .iter()
-                .any(|e| matches!(e, Entry::Case(c) if c.id == case.id))
-            {
-                entries.push(Entry::Case(case));
-            }
-        }
-        self.entries.set(entries);
-    }
+    // ---- Reading ----
 
     pub fn cases(&self) -> Vec<Case> {
-        self.entries.with(|entries| {
-            entries
-                .iter()
-                .filter_map(|e| match e {
-                    Entry::Case(case) => Some(case.clone()),
-                    Entry::Damaged { .. } => None,
+        self.model.with(|m| m.cases().cloned().collect())
+    }
+
+    pub fn case(&self, id: &str) -> Option<Case> {
+        self.model.with(|m| m.case(id).cloned())
+    }
+
+    /// One part of a case, without copying the rest (a note may be long).
+    pub fn read<T>(&self, id: &str, part: impl FnOnce(&Case) -> T) -> Option<T> {
+        self.model.with(|m| m.case(id).map(part))
+    }
+
+    pub fn damaged(&self) -> Vec<Damaged> {
+        self.model.with(|m| m.damaged().to_vec())
+    }
+
+    pub fn unsaved(&self) -> Vec<UnsavedCase> {
+        self.model.with(|m| {
+            m.unsaved()
+                .map(|u| UnsavedCase {
+                    id: u.case.id.clone(),
+                    created_at: u.case.created_at,
+                    why: u.why.to_owned(),
+                    exported: u.exported,
                 })
                 .collect()
         })
     }
 
-    pub fn case(&self, id: &str) -> Option<Case> {
-        self.entries.with(|entries| {
-            entries.iter().find_map(|e| match e {
-                Entry::Case(case) if case.id == id => Some(case.clone()),
-                _ => None,
-            })
-        })
+    pub fn withheld(&self, id: &str, field: &Field) -> Option<Found> {
+        self.model.with(|m| m.withheld(id, field))
     }
 
-    fn put(&self, case: Case, saved: Result<(), case_store::Refused>) {
-        match saved {
-            Ok(()) => {
-                self.unsaved.update(|u| u.retain(|c| c.id != case.id));
-                self.problem.set(None);
-            }
-            Err(case_store::Refused(why)) => {
-                self.unsaved.update(|u| {
-                    u.retain(|c| c.id != case.id);
-                    u.push(case.clone());
-                });
-                self.problem.set(Some(format!(
-                    "Nettleseren ville ikke lagre utkastet ({why}). Ingenting er tapt: saken er åpen her, \
-                     og du kan kopiere eller laste ned referatet nå."
-                )));
-            }
-        }
-        self.entries.update(|entries| {
-            match entries
-                .iter_mut()
-                .find(|e| matches!(e, Entry::Case(c) if c.id == case.id))
-            {
-                Some(entry) => *entry = Entry::Case(case),
-                None => entries.push(Entry::Case(case)),
-            }
-        });
+    pub fn gone(&self, id: &str) -> Option<Gone> {
+        self.model.with(|m| m.gone(id))
     }
 
-    /// A new case for `plan_id`, set up by `init`; returns its id.
-    pub fn create(&self, plan_id: &str, init: impl FnOnce(&mut Case)) -> String {
-        let now = browser::now_millis();
-        let mut case = Case::new(browser::random_id(), plan_id, now);
-        init(&mut case);
-        let id = case.id.clone();
-        let saved = case_store::save(&case);
-        self.put(case, saved);
+    pub fn active_case(&self, key: &ProcedureKey) -> Option<Case> {
+        self.model.with(|m| m.active_case(key).cloned())
+    }
+
+    pub fn set_aside_case(&self, key: &ProcedureKey) -> Option<String> {
+        self.model.with(|m| m.set_aside_case(key))
+    }
+
+    // ---- Doing ----
+
+    /// A new case for `plan_id`; returns its id.
+    pub fn create(&self, plan_id: &str) -> String {
+        let id = browser::random_id();
+        let effect = self
+            .model
+            .try_update(|m| m.create(id.clone(), plan_id, None, browser::now_millis()));
+        self.run(effect);
         id
     }
 
     pub fn edit(&self, id: &str, edit: CaseEdit) {
-        let unsaved = self
-            .unsaved
-            .with_untracked(|u| u.iter().find(|c| c.id == id).cloned());
-        match case_store::apply(id, unsaved, edit, browser::now_millis()) {
-            Some((case, saved)) => self.put(case, saved),
-            None => {
-                self.problem.set(Some(
-                    "Utkastet finnes ikke lenger på denne enheten (slettet i en annen fane?)."
-                        .into(),
-                ));
-                self.reload();
-            }
-        }
-    }
-
-    /// Deletes a stored entry (a case's key, or a damaged entry's key).
-    pub fn delete(&self, key: &str) {
-        case_store::delete(key);
-        if let Some(id) = key.strip_prefix("rusplan.case.") {
-            self.unsaved.update(|u| u.retain(|c| c.id != id));
-            self.active.update(|a| a.retain(|(_, v)| v != id));
-        }
-        self.reload();
-    }
-
-    pub fn delete_all(&self) {
-        case_store::delete_all_data();
-        self.unsaved.set(Vec::new());
-        self.active.set(Vec::new());
-        self.set_aside.set(Vec::new());
-        self.problem.set(None);
-        self.reload();
-    }
-
-    pub fn set_max_age_days(&self, days: u32) {
-        self.max_age_days.set(days);
-        if let Err(err) = storage::set_max_draft_age_days(days) {
-            self.problem.set(Some(err.to_string()));
-        }
-    }
-
-    /// The case a procedure logs into, if it has one yet.
-    pub fn active_case(&self, key: &ProcedureKey) -> Option<Case> {
-        let id = self.active.with(|a| lookup(a, key))?;
-        self.case(&id)
+        let effect = self
+            .model
+            .try_update(|m| m.edit(id, edit, browser::now_millis()))
+            .flatten();
+        self.run(effect);
     }
 
     /// The procedure's case, created on the first thing worth recording.
     pub fn ensure_active(&self, key: &ProcedureKey) -> String {
-        if let Some(case) = self.active_case(key) {
-            return case.id;
-        }
-        let (plan_id, situation) = key.clone();
-        let id = self.create(&plan_id, |case| case.situation = Some(situation));
-        self.active.update(|a| put(a, key.clone(), id.clone()));
+        let (id, effect) = self
+            .model
+            .try_update(|m| m.ensure_active(key, browser::random_id, browser::now_millis()))
+            .expect("the case book lives as long as the app");
+        self.run(effect);
         id
     }
 
-    /// Continue an existing case in its procedure.
     pub fn resume(&self, key: ProcedureKey, id: String) {
-        self.active.update(|a| put(a, key, id));
+        self.model.update(|m| m.resume(key, id));
     }
 
-    /// "Start på nytt": the procedure starts a fresh case; the old one stays
-    /// a draft and can be taken back.
     pub fn start_again(&self, key: &ProcedureKey) {
-        let old = self.active.try_update(|a| take(a, key)).flatten();
-        self.set_aside.update(|s| match old {
-            Some(id) => put(s, key.clone(), id),
-            None => {
-                take(s, key);
+        self.model.update(|m| m.start_again(key));
+    }
+
+    pub fn undo_start_again(&self, key: &ProcedureKey) {
+        self.model.update(|m| m.undo_start_again(key));
+    }
+
+    /// The referat of `id` was copied, downloaded or printed.
+    pub fn exported(&self, id: &str) {
+        self.model.update(|m| m.exported(id));
+    }
+
+    /// Deletes a stored entry (a case's key, or a damaged entry's key).
+    pub fn delete(&self, key: &str) {
+        let effect = self.model.try_update(|m| m.delete(key));
+        self.run(effect);
+    }
+
+    pub fn delete_case(&self, id: &str) {
+        self.delete(&case_book::key_of(id));
+    }
+
+    /// "Slett alle data": every draft, here and in every other open tab.
+    pub fn delete_all(&self) {
+        let effect = self.model.try_update(|m| m.wipe());
+        self.run(effect);
+    }
+
+    /// Another tab wiped the device.
+    pub fn wiped_elsewhere(&self) {
+        self.cancel_timer();
+        self.model.update(|m| m.wiped_elsewhere());
+    }
+
+    pub fn set_max_age_days(&self, days: u32) {
+        self.max_age_days.set(days);
+        self.setting_problem.set(
+            storage::set_max_draft_age_days(days)
+                .err()
+                .map(|e| e.to_string()),
+        );
+    }
+
+    // ---- Effects ----
+
+    fn run(&self, effect: Option<Effect>) {
+        match effect {
+            None => {}
+            Some(Effect::Save { id, soon: false }) => self.write(&id),
+            Some(Effect::Save { soon: true, .. }) => {
+                self.cancel_timer();
+                let book = *self;
+                let handle = set_timeout_with_handle(move || book.flush(), TYPING_PAUSE).ok();
+                self.timer.set_value(handle);
+            }
+            Some(Effect::Remove { key }) => case_store::remove(&key),
+            Some(Effect::Wipe) => {
+                self.cancel_timer();
+                case_store::remove_all();
+                browser::forget_start_plan();
+                browser::tell_other_tabs_wiped();
+            }
+        }
+    }
+
+    /// Writes every case with something not yet stored.
+    pub fn flush(&self) {
+        self.cancel_timer();
+        for id in self.model.with_untracked(|m| m.pending()) {
+            self.write(&id);
+        }
+    }
+
+    fn write(&self, id: &str) {
+        let stored_now = case_store::read(&case_book::key_of(id));
+        let write = self
+            .model
+            .try_update_untracked(|m| m.write_for(id, stored_now.as_deref()))
+            .flatten();
+        let result = write.map(|(key, text)| case_store::write(&key, &text));
+        self.model.update(|m| {
+            if let Some(result) = result {
+                m.saved(id, result);
             }
         });
     }
 
-    pub fn set_aside_case(&self, key: &ProcedureKey) -> Option<String> {
-        self.set_aside.with(|s| lookup(s, key))
+    fn stored_elsewhere(&self, keys: &[String]) {
+        let now: Vec<(&String, Option<String>)> =
+            keys.iter().map(|k| (k, case_store::read(k))).collect();
+        self.model.update(|m| {
+            for (key, text) in &now {
+                m.stored_elsewhere(key, text.as_deref());
+            }
+        });
     }
 
-    pub fn undo_start_again(&self, key: &ProcedureKey) {
-        if let Some(id) = self.set_aside.try_update(|s| take(s, key)).flatten() {
-            self.resume(key.clone(), id);
+    fn cancel_timer(&self) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
         }
     }
-}
-
-// The procedure → case lists hold a few entries for one session: plain
-// lists, because a BTreeMap per key type costs a few kB of wasm.
-
-fn lookup(list: &[(ProcedureKey, String)], key: &ProcedureKey) -> Option<String> {
-    list.iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, id)| id.clone())
-}
-
-fn put(list: &mut Vec<(ProcedureKey, String)>, key: ProcedureKey, id: String) {
-    take(list, &key);
-    list.push((key, id));
-}
-
-fn take(list: &mut Vec<(ProcedureKey, String)>, key: &ProcedureKey) -> Option<String> {
-    let at = list.iter().position(|(k, _)| k == key)?;
-    Some(list.remove(at).1)
 }

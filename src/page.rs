@@ -59,13 +59,15 @@ pub fn query_param(name: &str) -> Option<String> {
     })
 }
 
-/// The address of the parents' page for a plan: the app's folder with a
-/// query, so it opens on any static host on a first visit.
+/// The address of the parents' page for a plan: their own small page
+/// (`foresatte.html`, see src/bin/parents.rs), which opens on any static
+/// host on a first visit without fetching the staff app. Links handed out
+/// before it (`…/?foresatte=<plan>`) are sent there by prerender.js.
 pub fn parents_link(plan_id: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}{}/?foresatte={plan_id}", base())
+    format!("{origin}{}/foresatte.html?foresatte={plan_id}", base())
 }
 
 /// Removes the home screens postbuild.mjs prerendered into index.html.
@@ -73,5 +75,15 @@ pub fn remove_prerendered_home() {
     let prerendered = leptos::prelude::document().get_elements_by_class_name("prerender");
     while let Some(element) = prerendered.item(0) {
         element.remove();
+    }
+}
+
+/// Leaves for the parents' page (`foresatte.html`), keeping the query.
+pub fn open_parents_page() {
+    if let Some(window) = web_sys::window() {
+        let search = window.location().search().unwrap_or_default();
+        let _ = window
+            .location()
+            .replace(&format!("{}/foresatte.html{search}", base()));
     }
 }

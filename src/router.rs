@@ -20,8 +20,6 @@ pub enum Route {
     Checklist,
     Contacts,
     PlanInfo,
-    /// The printable parents' handout.
-    Handout,
     Cases,
     /// One case, by case id (random, never pupil data).
     Case(String),
@@ -39,7 +37,6 @@ impl Route {
             ["sjekkliste"] => Route::Checklist,
             ["kontakter"] => Route::Contacts,
             ["plan"] => Route::PlanInfo,
-            ["foresatte-utskrift"] => Route::Handout,
             ["saker"] => Route::Cases,
             ["saker", id] if !id.is_empty() => Route::Case(decode(id)),
             ["saker", id, "referat"] if !id.is_empty() => Route::Referat(decode(id)),

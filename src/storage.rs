@@ -66,10 +66,32 @@ pub fn set_chosen_plan(id: &str) -> Result<(), NotSaved> {
     set(CHOSEN_PLAN, &Value::from(id).to_text())
 }
 
-pub fn device_contacts(plan_id: &str) -> Vec<DeviceContact> {
-    get(&device_contacts_key(plan_id))
-        .and_then(|text| decode_device_contacts(&text).ok())
-        .unwrap_or_default()
+/// Device numbers that cannot be read: kept, never overwritten, until the
+/// user downloads or deletes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagedContacts {
+    pub key: String,
+    pub raw: String,
+}
+
+/// The numbers added on this device for a plan, as stored now.
+pub fn device_contacts(plan_id: &str) -> Result<Vec<DeviceContact>, DamagedContacts> {
+    let key = device_contacts_key(plan_id);
+    match get(&key) {
+        None => Ok(Vec::new()),
+        Some(raw) => decode_device_contacts(&raw).map_err(|_| DamagedContacts { key, raw }),
+    }
+}
+
+/// Is this key one of the device-number lists?
+pub fn is_device_contacts_key(key: &str) -> bool {
+    key.starts_with("rusplan.device-contacts.")
+}
+
+pub fn remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 pub fn set_device_contacts(plan_id: &str, contacts: &[DeviceContact]) -> Result<(), NotSaved> {

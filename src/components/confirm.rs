@@ -5,13 +5,15 @@ use leptos::prelude::*;
 #[component]
 pub fn ConfirmButton(
     /// The button that opens the question, e.g. "Slett utkastet …".
-    open_label: &'static str,
-    question: &'static str,
-    confirm_label: &'static str,
+    #[prop(into)]
+    open_label: String,
+    #[prop(into)] question: String,
+    #[prop(into)] confirm_label: String,
     on_confirm: Callback<()>,
 ) -> impl IntoView {
     let asking = RwSignal::new(false);
     move || {
+        let (question, confirm_label) = (question.clone(), confirm_label.clone());
         if asking.get() {
             view! {
                 <div class="confirm" role="group" aria-label="Bekreft">
@@ -25,7 +27,7 @@ pub fn ConfirmButton(
             }
             .into_any()
         } else {
-            view! { <button type="button" class="button secondary" on:click=move |_| asking.set(true)>{open_label}</button> }
+            view! { <button type="button" class="button secondary" on:click=move |_| asking.set(true)>{open_label.clone()}</button> }
                 .into_any()
         }
     }

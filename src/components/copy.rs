@@ -12,11 +12,17 @@ pub fn CopyButton(
     /// Said when it worked, e.g. "Lenken er kopiert."
     done: &'static str,
     status: RwSignal<Option<&'static str>>,
+    /// Called once the text is on the clipboard.
+    #[prop(optional)]
+    on_copied: Option<Callback<()>>,
 ) -> impl IntoView {
     let copy = move |_| {
         let text = text.clone();
         spawn_local(async move {
             let ok = browser::copy_text(&text).await;
+            if let (true, Some(on_copied)) = (ok, on_copied) {
+                on_copied.run(());
+            }
             status.set(Some(if ok {
                 done
             } else {
@@ -24,5 +30,7 @@ pub fn CopyButton(
             }));
         });
     };
-    view! { <button type="button" class="button" on:click=copy>{label}</button> }
+    // Outside a secure context there is no clipboard to offer.
+    browser::can_copy()
+        .then(|| view! { <button type="button" class="button" on:click=copy>{label}</button> })
 }

@@ -3,8 +3,12 @@
 pub mod call;
 pub mod confirm;
 pub mod copy;
+pub mod damaged;
+pub mod draft_text;
 pub mod emergency;
+pub mod insecure_host;
 pub mod plan_switch;
 pub mod qr;
 pub mod revision;
 pub mod share;
+pub mod unsaved;

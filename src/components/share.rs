@@ -1,10 +1,10 @@
 //! Sharing the parents' page: the link to copy, the system share sheet
-//! where the browser has one, a QR code, and a printable handout.
+//! where the browser has one, and the way to the QR code and the printable
+//! handout (in the parents' program, which carries the QR encoder).
 
 use crate::browser;
 use crate::components::copy::CopyButton;
-use crate::components::qr::QrSvg;
-use crate::page::{link, parents_link};
+use crate::page::parents_link;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rusplan_domain::Plan;
@@ -39,8 +39,7 @@ pub fn ParentsShare(plan: &'static Plan) -> impl IntoView {
                 <a class="button secondary" href=url.clone() target="_blank" rel="noopener">"Se siden"</a>
             </div>
             <p role="status">{move || message.get()}</p>
-            <QrSvg text=url label="QR-kode med lenken til siden for foresatte"/>
-            <a class="button secondary" href=link("/foresatte-utskrift")>"Utskrift til foreldremøtet"</a>
+            <a class="button secondary" href=format!("{url}&utskrift")>"QR-kode og utskrift til foreldremøtet"</a>
         </section>
     }
 }

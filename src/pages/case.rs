@@ -5,14 +5,15 @@
 use crate::browser;
 use crate::case_book::CaseBook;
 use crate::components::confirm::ConfirmButton;
+use crate::components::draft_text::DraftText;
 use crate::page::{link, set_title};
-use crate::pages::cases::StorageProblem;
 use crate::pages::not_found::NotFound;
 use crate::plans;
 use crate::router::use_router;
 use crate::state::AppState;
 use leptos::prelude::*;
-use rusplan_domain::case::{check_pupil_ref, Case, CaseEdit, PupilRefCheck, Status};
+use rusplan_domain::case::{Case, CaseEdit, Field, Status};
+use rusplan_domain::case_book::Gone;
 use rusplan_domain::engine::duty_notes;
 use rusplan_domain::referat::done_in_time_order;
 use rusplan_domain::time::{clock, date_time};
@@ -27,9 +28,33 @@ pub fn CasePage(id: String) -> impl IntoView {
     let id = move || id.get_value();
     // Re-render the form only when a different case is opened or it appears
     // or disappears, not on every keystroke saved.
-    let exists = Memo::new(move |_| book.case(&id()).map(|c| (c.id.clone(), c.plan_id.clone())));
+    let exists = Memo::new(move |_| book.read(&id(), |c| c.plan_id.clone()));
     move || match exists.get() {
-        Some((id, plan_id)) => view! { <CaseForm id=id plan=plans::by_id(&plan_id)/> }.into_any(),
+        Some(plan_id) => view! { <CaseForm id=id() plan=plans::by_id(&plan_id)/> }.into_any(),
+        None => view! { <CaseGone id=id()/> }.into_any(),
+    }
+}
+
+/// A case that is not here: say what happened to it, if this tab knows.
+#[component]
+pub fn CaseGone(id: String) -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    // Reactive: a wipe's message may follow the storage event that removed
+    // the case, and then says more.
+    move || match book.gone(&id) {
+        Some(gone) => {
+            let title = match gone {
+                Gone::DeletedHere => "Utkastet er slettet",
+                Gone::DeletedElsewhere | Gone::WipedElsewhere => "Utkastet finnes ikke lenger",
+            };
+            set_title(title);
+            view! {
+                <h1>{title}</h1>
+                <p role="status">{gone.message()}</p>
+                <a class="button" href=link("/saker")>"Til sakene"</a>
+            }
+            .into_any()
+        }
         None => view! { <NotFound/> }.into_any(),
     }
 }
@@ -41,60 +66,39 @@ fn CaseForm(id: String, plan: &'static Plan) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| book.case(&id))
     };
-    let get =
-        move |f: fn(&Case) -> String| move || case.with(|c| c.as_ref().map(f).unwrap_or_default());
-    let edit = {
+    // Each text field follows its own value only.
+    let text = {
         let id = id.clone();
-        move |e: CaseEdit| book.edit(&id, e)
-    };
-    let pupil_problem = RwSignal::new(None::<&'static str>);
-    let on_pupil = {
-        let edit = edit.clone();
-        move |ev| {
-            let text = event_target_value(&ev);
-            match check_pupil_ref(&text) {
-                PupilRefCheck::NationalIdNumber => {
-                    pupil_problem.set(Some("Skriv aldri fødselsnummer her. Det ble ikke lagret."));
-                }
-                check => {
-                    pupil_problem.set((check == PupilRefCheck::LooksLikeFullName).then_some(
-                        "Dette ser ut som et fullt navn. Bruk heller initialer eller et kallenavn.",
-                    ));
-                    edit(CaseEdit::PupilRef(text));
-                }
-            }
-        }
-    };
-    let text_field = {
-        let edit = edit.clone();
-        move |make: fn(String) -> CaseEdit| {
-            let edit = edit.clone();
-            move |ev| edit(make(event_target_value(&ev)))
+        move |part: fn(&Case) -> String| {
+            let id = id.clone();
+            Memo::new(move |_| book.read(&id, part).unwrap_or_default())
         }
     };
     let status_change = {
-        let edit = edit.clone();
+        let id = id.clone();
         move |ev| {
             if let Some(status) = Status::from_id(&event_target_value(&ev)) {
-                edit(CaseEdit::Status(status));
+                book.edit(&id, CaseEdit::Status(status));
             }
         }
+    };
+    let meeting_date = {
+        let id = id.clone();
+        move |ev| book.edit(&id, CaseEdit::MeetingDate(event_target_value(&ev)))
     };
 
     view! {
         <h1>"Sak"</h1>
-        <p class="general-info">"Lagres bare på denne enheten. Skriv initialer eller et kallenavn – aldri fullt navn eller fødselsnummer."</p>
-        <StorageProblem/>
+        <p class="general-info" id="case-privacy">"Lagres bare på denne enheten. Skriv initialer eller et kallenavn – aldri fullt navn eller fødselsnummer."</p>
         <div class="field">
             <label for="pupil-ref">"Elev (initialer eller kallenavn)"</label>
-            <input id="pupil-ref" type="text" autocomplete="off" maxlength="40" aria-describedby="pupil-ref-problem"
-                prop:value=get(|c| c.pupil_ref.clone()) on:input=on_pupil/>
-            <p id="pupil-ref-problem" class="form-problem" role="alert">{move || pupil_problem.get()}</p>
+            <DraftText case_id=id.clone() field=Field::PupilRef input_id="pupil-ref" maxlength=40 check_name=true
+                described_by="case-privacy" value=text(|c| c.pupil_ref.clone()) edit=Callback::new(CaseEdit::PupilRef)/>
         </div>
         <div class="field">
             <label for="class">"Klasse (valgfritt)"</label>
-            <input id="class" type="text" autocomplete="off" maxlength="20"
-                prop:value=get(|c| c.class.clone()) on:input=text_field(CaseEdit::Class)/>
+            <DraftText case_id=id.clone() field=Field::Class input_id="class" maxlength=20
+                value=text(|c| c.class.clone()) edit=Callback::new(CaseEdit::Class)/>
         </div>
         <PupilQuestions id=id.clone() plan=plan case=case/>
         <div class="field">
@@ -112,24 +116,26 @@ fn CaseForm(id: String, plan: &'static Plan) -> impl IntoView {
             <h2 id="meeting-title">"Møte"</h2>
             <div class="field">
                 <label for="meeting-date">"Dato"</label>
-                <input id="meeting-date" type="date" prop:value=get(|c| c.meeting.date.clone()) on:change=text_field(CaseEdit::MeetingDate)/>
+                <input id="meeting-date" type="date" prop:value=text(|c| c.meeting.date.clone()) on:change=meeting_date/>
             </div>
             <div class="field">
                 <label for="meeting-participants">"Deltakere"</label>
-                <input id="meeting-participants" type="text" autocomplete="off"
-                    prop:value=get(|c| c.meeting.participants.clone()) on:input=text_field(CaseEdit::MeetingParticipants)/>
+                <DraftText case_id=id.clone() field=Field::MeetingParticipants input_id="meeting-participants"
+                    value=text(|c| c.meeting.participants.clone()) edit=Callback::new(CaseEdit::MeetingParticipants)/>
             </div>
         </section>
         <DutyPart id=id.clone() plan=plan case=case/>
         <section class="case-part" aria-labelledby="follow-up-title">
             <h2 id="follow-up-title">"Avtaler og oppfølging"</h2>
             <label for="follow-up" class="visually-hidden">"Avtaler og oppfølging"</label>
-            <textarea id="follow-up" rows="4" prop:value=get(|c| c.follow_up.clone()) on:input=text_field(CaseEdit::FollowUp)></textarea>
+            <DraftText case_id=id.clone() field=Field::FollowUp input_id="follow-up" multiline=4
+                value=text(|c| c.follow_up.clone()) edit=Callback::new(CaseEdit::FollowUp)/>
         </section>
         <section class="case-part" aria-labelledby="notes-title">
             <h2 id="notes-title">"Notater"</h2>
             <label for="notes" class="visually-hidden">"Notater"</label>
-            <textarea id="notes" rows="5" prop:value=get(|c| c.notes.clone()) on:input=text_field(CaseEdit::Notes)></textarea>
+            <DraftText case_id=id.clone() field=Field::Notes input_id="notes" multiline=5
+                value=text(|c| c.notes.clone()) edit=Callback::new(CaseEdit::Notes)/>
         </section>
         <section class="case-part" aria-labelledby="referat-title">
             <h2 id="referat-title">"Referat"</h2>
@@ -268,25 +274,32 @@ fn DonePart(plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView {
 #[component]
 fn DutyPart(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView {
     let book = expect_context::<CaseBook>();
+    // Drawn again only when the answers change, not on every keystroke in
+    // its own fields.
+    let facts = Memo::new(move |_| {
+        case.with(|c| c.as_ref().map(|c| c.facts.clone()))
+            .unwrap_or_default()
+    });
     move || {
-        let facts = case
-            .with(|c| c.as_ref().map(|c| c.facts.clone()))
-            .unwrap_or_default();
-        let notes = duty_notes(plan, &facts);
+        let notes = duty_notes(plan, &facts.get());
         let id = id.clone();
         (!notes.is_empty()).then(|| view! {
             <section class="case-part" aria-labelledby="duty-decisions-title">
                 <h2 id="duty-decisions-title">"Taushetsplikt og opplysningsplikt"</h2>
                 {notes.into_iter().map(|note| {
                     let field_id = format!("duty-{}", note.id);
-                    let id = id.clone();
-                    let value = move || case.with(|c| c.as_ref().and_then(|c| c.duty_decisions.get(&note.id).cloned()).unwrap_or_default());
+                    let note_id = note.id.clone();
+                    let value = {
+                        let (id, note_id) = (id.clone(), note.id.clone());
+                        Memo::new(move |_| book.read(&id, |c| c.duty_decisions.get(&note_id).cloned().unwrap_or_default()).unwrap_or_default())
+                    };
+                    let edit = Callback::new(move |text| CaseEdit::DutyDecision { note: note_id.clone(), text });
                     view! {
                         <div class="field">
                             <p>{note.text.clone()}</p>
                             <label for=field_id.clone()>"Vurdering eller beslutning"</label>
-                            <textarea id=field_id rows="2" prop:value=value
-                                on:input=move |ev| book.edit(&id, CaseEdit::DutyDecision { note: note.id.clone(), text: event_target_value(&ev) })></textarea>
+                            <DraftText case_id=id.clone() field=Field::DutyDecision(note.id.clone()) input_id=field_id
+                                multiline=2 value=value edit=edit/>
                         </div>
                     }
                 }).collect_view()}
@@ -301,7 +314,7 @@ pub fn DeleteCase(id: String) -> impl IntoView {
     let book = expect_context::<CaseBook>();
     let router = use_router();
     let delete = Callback::new(move |()| {
-        book.delete(&crate::case_store::key_of(&id));
+        book.delete_case(&id);
         router.navigate("/saker");
     });
     view! {

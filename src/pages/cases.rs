@@ -4,8 +4,9 @@
 
 use crate::browser;
 use crate::case_book::CaseBook;
-use crate::case_store::Entry;
 use crate::components::confirm::ConfirmButton;
+use crate::components::damaged::DamagedEntry;
+use crate::components::insecure_host::InsecureHostNote;
 use crate::page::{link, set_title};
 use crate::plans;
 use crate::router::use_router;
@@ -20,7 +21,7 @@ pub fn Cases() -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = use_router();
     let new_case = move |_| {
-        let id = book.create(&state.plan_id.get_untracked(), |_| {});
+        let id = book.create(&state.plan_id.get_untracked());
         router.navigate(&format!("/saker/{id}"));
     };
     let cases = move || {
@@ -28,25 +29,13 @@ pub fn Cases() -> impl IntoView {
         sort_for_list(&mut cases);
         cases
     };
-    let damaged = move || {
-        book.entries.with(|entries| {
-            entries
-                .iter()
-                .filter_map(|e| match e {
-                    Entry::Damaged { key, raw, problem } => {
-                        Some((key.clone(), raw.clone(), problem.clone()))
-                    }
-                    Entry::Case(_) => None,
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+    let damaged = move || book.damaged();
     view! {
         <h1>"Saker"</h1>
         <p class="general-info">
             "Utkast lagres bare på denne enheten. Før referatet inn i Elements og slett utkastet."
         </p>
-        <StorageProblem/>
+        <InsecureHostNote/>
         <div class="row">
             <button type="button" class="button" on:click=new_case>"Ny sak"</button>
         </div>
@@ -73,21 +62,12 @@ pub fn Cases() -> impl IntoView {
                                   Last ned teksten for å ta vare på det som står der.", damaged.len())}
                     </p>
                     <ul role="list">
-                        {damaged.into_iter().map(|(key, raw, problem)| {
-                            let (raw_for_download, key_for_delete) = (raw.clone(), key.clone());
+                        {damaged.into_iter().map(|entry| {
+                            let key = entry.key;
                             view! {
-                                <li class="damaged-entry">
-                                    <p>{problem}</p>
-                                    <div class="row">
-                                        <button type="button" class="button secondary"
-                                            on:click=move |_| browser::download_text("rusplan-skadet-utkast.txt", &raw_for_download)>
-                                            "Last ned teksten"
-                                        </button>
-                                        <button type="button" class="button secondary"
-                                            on:click=move |_| book.delete(&key_for_delete)>
-                                            "Slett det skadde utkastet"
-                                        </button>
-                                    </div>
+                                <li>
+                                    <DamagedEntry problem=entry.problem raw=entry.raw file_name="rusplan-skadet-utkast.txt"
+                                        what="det skadde utkastet" on_delete=Callback::new(move |()| book.delete(&key))/>
                                 </li>
                             }
                         }).collect_view()}
@@ -109,11 +89,10 @@ fn CaseRow(case: Case) -> impl IntoView {
         .and_then(|p| case.situation.as_deref().and_then(|s| p.situation(s)))
         .map(|s| s.label.clone())
         .unwrap_or_else(|| "Ingen situasjon valgt".to_owned());
-    let days = case.age_in_days(now);
-    let age = match days {
-        0 => "opprettet i dag".to_owned(),
-        1 => "opprettet i går".to_owned(),
-        n => format!("opprettet for {n} dager siden"),
+    let age = match case.days_since_change(now) {
+        0 => "endret i dag".to_owned(),
+        1 => "endret i går".to_owned(),
+        n => format!("endret for {n} dager siden"),
     };
     let max = book.max_age_days.get_untracked();
     let overdue = case.is_overdue(now, max);
@@ -124,7 +103,7 @@ fn CaseRow(case: Case) -> impl IntoView {
                 <span class="case-detail">{situation}</span>
                 <span class="case-detail">{format!("{} · {age}", case.status.label())}</span>
                 {overdue.then(|| view! {
-                    <span class="badge urgent">{format!("Eldre enn {max} dager: før inn i Elements og slett")}</span>
+                    <span class="badge urgent">{format!("Uendret i {max} dager eller mer: før inn i Elements og slett")}</span>
                 })}
             </a>
         </li>
@@ -143,8 +122,13 @@ fn MaxAge() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="max-age">"Flagg utkast eldre enn (dager)"</label>
-            <input id="max-age" type="number" min="1" inputmode="numeric" prop:value=move || book.max_age_days.get().to_string() on:change=change/>
+            <label for="max-age">"Flagg utkast som ikke er endret på (dager)"</label>
+            <input id="max-age" type="number" min="1" inputmode="numeric" aria-describedby="max-age-note"
+                prop:value=move || book.max_age_days.get().to_string() on:change=change/>
+            <p id="max-age-note" class="general-info">
+                {format!("Rusplans eget personvernvalg, ikke planens: {} dager hvis du ikke endrer det.", crate::case_book::DEFAULT_MAX_AGE_DAYS)}
+            </p>
+            {move || book.setting_problem.get().map(|p| view! { <p class="warning" role="alert">{p}</p> })}
         </div>
     }
 }
@@ -168,16 +152,5 @@ fn DeleteAll() -> impl IntoView {
                 confirm_label="Ja, slett alt" on_confirm=delete/>
             <p role="status">{move || done.get().then_some("Alle data på denne enheten er slettet.")}</p>
         </section>
-    }
-}
-
-/// The storage problem, if the browser refused to save.
-#[component]
-pub fn StorageProblem() -> impl IntoView {
-    let book = expect_context::<CaseBook>();
-    move || {
-        book.problem
-            .get()
-            .map(|p| view! { <p class="warning" role="alert">{p}</p> })
     }
 }

@@ -5,6 +5,7 @@ use crate::page::{link, set_title};
 use crate::router::use_router;
 use crate::state::AppState;
 use leptos::prelude::*;
+use rusplan_domain::case::CaseEdit;
 use rusplan_domain::plan::Sign;
 
 #[component]
@@ -19,7 +20,10 @@ pub fn Checklist() -> impl IntoView {
             let signs = state
                 .signs
                 .with_untracked(|s| s.get(&plan.id).cloned().unwrap_or_default());
-            let id = book.create(&plan.id, |case| case.signs = signs);
+            let id = book.create(&plan.id);
+            for sign in signs {
+                book.edit(&id, CaseEdit::Sign { sign, ticked: true });
+            }
             router.navigate(&format!("/saker/{id}"));
         };
         let Some(checklist) = &plan.checklist else {

@@ -2,6 +2,8 @@
 //! add on this device for roles the plan gives no number for.
 
 use crate::components::call::CallRole;
+use crate::components::confirm::ConfirmButton;
+use crate::components::damaged::DamagedEntry;
 use crate::page::set_title;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -62,25 +64,17 @@ fn DeviceContacts(plan: &'static Plan) -> impl IntoView {
         let id = format!("enhet-{}", js_sys::Date::now() as u64);
         match DeviceContact::new(plan, id, &role.get(), &name.get(), &phone.get()) {
             Ok(contact) => {
-                let mut all = state.device_contacts.get();
-                all.push(contact);
-                state.save_device_contacts(all);
-                name.set(String::new());
-                phone.set(String::new());
+                state.change_device_contacts(|all| all.push(contact));
+                if state.storage_problem.get_untracked().is_none() {
+                    name.set(String::new());
+                    phone.set(String::new());
+                }
                 problem.set(None);
             }
             Err(err) => problem.set(Some(err.to_string())),
         }
     };
-    let remove = move |id: String| {
-        let all = state
-            .device_contacts
-            .get()
-            .into_iter()
-            .filter(|c| c.id != id)
-            .collect();
-        state.save_device_contacts(all);
-    };
+    let remove = move |id: String| state.change_device_contacts(|all| all.retain(|c| c.id != id));
     view! {
         <section class="contact-group device" aria-labelledby="device-title">
             <h2 id="device-title">"Nummer lagt til på denne enheten"</h2>
@@ -96,14 +90,23 @@ fn DeviceContacts(plan: &'static Plan) -> impl IntoView {
                         view! {
                             <li>
                                 <span>{format!("{} ({role_name}): {}", c.name, c.phone)}</span>
-                                <button type="button" class="link-button" on:click=move |_| remove(id.clone())>
-                                    {format!("Fjern {}", c.name)}
-                                </button>
+                                <ConfirmButton open_label=format!("Fjern {} …", c.name)
+                                    question=format!("Fjerne {} fra denne enheten?", c.name)
+                                    confirm_label=format!("Ja, fjern {}", c.name)
+                                    on_confirm=Callback::new(move |()| remove(id.clone()))/>
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
+            {move || state.damaged_contacts.get().map(|damaged| view! {
+                <p class="warning" role="alert">
+                    "Numrene som er lagt til på denne enheten, kan ikke leses. De er ikke slettet. \
+                     Last ned teksten for å ta vare på dem, eller slett dem for å legge inn nye."
+                </p>
+                <DamagedEntry problem=String::new() raw=damaged.raw file_name="rusplan-skadede-numre.txt"
+                    what="de skadde numrene" on_delete=Callback::new(move |()| state.delete_damaged_contacts())/>
+            })}
             <form class="add-contact" on:submit=save>
                 <label for="device-role">"Rolle"</label>
                 <select id="device-role" on:change=move |ev| role.set(event_target_value(&ev))>

@@ -1,6 +1,7 @@
 //! The plan itself: goals, prevention, confidentiality, documentation,
 //! factors, conversation advice, laws and resources, version and revision.
 
+use crate::components::insecure_host::InsecureHostNote;
 use crate::components::plan_switch::PlanSwitch;
 use crate::components::revision::RevisionWarning;
 use crate::components::share::ParentsShare;
@@ -21,6 +22,7 @@ pub fn PlanInfo() -> impl IntoView {
             <p class="plan-name">{plan.meta.school.clone()}</p>
             <RevisionWarning plan=plan/>
             <Meta plan=plan/>
+            <InsecureHostNote/>
             <PlanSwitch/>
             <ParentsShare plan=plan/>
             <Section title="Innledning" show=!plan.introduction.is_empty()>

@@ -94,11 +94,21 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
     }
 }
 
-/// Where the run is recorded, with the way to the case.
+/// Where the run is recorded, with the way to the case; and, when the
+/// browser refused to store it, that it is not stored.
 #[component]
 fn CaseBanner(case: Memo<Option<Case>>) -> impl IntoView {
+    let book = expect_context::<CaseBook>();
     move || {
         match case.get() {
+        Some(case) if book.unsaved().iter().any(|u| u.id == case.id) => view! {
+            <p class="case-banner warning">
+                "Utkastet "
+                <a href=link(&format!("/saker/{}", case.id))>{format!("«{}»", case.title())}</a>
+                " er ikke lagret på enheten. Ta ut referatet før du lukker fanen."
+            </p>
+        }
+        .into_any(),
         Some(case) => view! {
             <p class="case-banner">
                 "Logges i utkastet "

@@ -8,6 +8,12 @@
 // The app removes all of this (src/main.rs) before it draws itself.
 (() => {
   const folder = new URL('./', document.currentScript.src).pathname;
+  // A parents' link (?foresatte=) belongs to their own page, a small program
+  // of its own: go there before the staff app is even fetched.
+  if (new URLSearchParams(location.search).has('foresatte')) {
+    location.replace(new URL(`./foresatte.html${location.search}`, document.currentScript.src));
+    return;
+  }
   // Only the home screen is prerendered; a deep link or the parents' page
   // (?foresatte=) waits for the app instead of flashing the wrong page.
   if (location.pathname !== folder || new URLSearchParams(location.search).has('foresatte')) return;

@@ -32,7 +32,9 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  event.respondWith(request.mode === 'navigate' ? appShell(url) : fromCache(request));
+  // The parents' page is a file of its own; every other navigation is the app.
+  const parents = url.pathname.endsWith('/foresatte.html');
+  event.respondWith(request.mode === 'navigate' && !parents ? appShell(url) : fromCache(request));
 });
 
 async function fromCache(request) {
@@ -53,8 +55,17 @@ async function appShell(url) {
   if (!cached) return fetch(new URL('./', self.registration.scope));
   let html = (await cached.text()).replaceAll('="./', `="${folder}`);
   if (home) html = withStartHome(html, startPlan);
-  return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  // The host's security headers (docs/hosting/) go with the page as they came
+  // with index.html: without frame-ancestors here, any page on the same site
+  // could frame the app once this worker is installed.
+  const headers = new Headers({ 'content-type': 'text/html; charset=utf-8' });
+  for (const name of KEPT_HEADERS) {
+    if (cached.headers.has(name)) headers.set(name, cached.headers.get(name));
+  }
+  return new Response(html, { headers });
 }
+
+const KEPT_HEADERS = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
 
 // Un-hides the prerendered home of this device's plan in the served page, so
 // its buttons show as the page is parsed, before any script has run.

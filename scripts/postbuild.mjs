@@ -14,7 +14,10 @@
 //  - writes .br and .gz next to each file for hosts that serve them.
 //
 //   node scripts/postbuild.mjs [DIR] [--stamp TEXT]   (DIR defaults to $TRUNK_STAGING_DIR)
-import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -25,6 +28,9 @@ const stamp = stampAt >= 0 ? args.splice(stampAt, 2)[1] : '';
 const dir = args[0] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: postbuild.mjs DIR (or run as a trunk hook)');
 
+// docs/hosting/ sends this as a header too, plus frame-ancestors 'none'
+// (which a meta CSP cannot carry): change them together
+// (tests/e2e/hosting.test.mjs holds the two equal).
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -39,7 +45,7 @@ export const CSP = [
 ].join('; ');
 
 const COMPRESSED = /\.(br|gz)$/;
-const GENERATED = /^(sw\.js|boot-[0-9a-f]+\.js)$/;
+const GENERATED = /^(sw\.js|boot-[0-9a-f]+\.js|foresatte\.html|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm))$/;
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
@@ -61,7 +67,8 @@ if (!js || !wasm) throw new Error(`no rusplan-*.js / *_bg.wasm in ${dir}`);
 const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 // The app version: every file's content, plus the stamp.
-const version = hash(files.map((f) => `${f}:${hash(readFileSync(join(dir, f)))}`).join('\n') + stamp);
+writeParentsPage();
+const version = hash(walk(dir).sort().map((f) => `${f}:${hash(readFileSync(join(dir, f)))}`).join('\n') + stamp);
 
 const boot = `// Starts Rusplan (written by scripts/postbuild.mjs). External, not inline,
 // so the Content-Security-Policy needs no 'unsafe-inline'.
@@ -137,6 +144,59 @@ function prerenderedHomes() {
       + '<p class="prerender-status" role="status"></p></div>';
   };
   return plans.map(home).join('\n    ');
+}
+
+/** The parents' page as a program of its own (src/bin/parents.rs), built
+ *  with the tools trunk uses for the app (cargo, wasm-bindgen, wasm-opt from
+ *  PATH), so a parent's first visit fetches a small wasm and staff phones
+ *  do not carry the parents' page. foresatte.html is CSP-clean like
+ *  index.html; the app's `?foresatte=` links are sent to it. */
+function writeParentsPage() {
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+  const run = (command, commandArgs) => execFileSync(command, commandArgs, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  run('cargo', ['build', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'rusplan', '--bin', 'parents', ...(release ? ['--release'] : [])]);
+  const out = mkdtempSync(join(tmpdir(), 'rusplan-parents-'));
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'parents',
+    join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'parents.wasm')]);
+  if (release) {
+    // The features rustc's wasm32 target enables, as trunk's own run has them.
+    run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+      '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+      join(out, 'parents_bg.wasm'), '-o', join(out, 'parents_bg.wasm')]);
+  }
+  const wasmBytes = readFileSync(join(out, 'parents_bg.wasm'));
+  const glue = readFileSync(join(out, 'parents.js'));
+  const id = hash(Buffer.concat([wasmBytes, glue]));
+  writeFileSync(join(dir, `parents-${id}_bg.wasm`), wasmBytes);
+  writeFileSync(join(dir, `parents-${id}.js`), glue);
+  const parentsBoot = `// Starts the parents' page (written by scripts/postbuild.mjs).
+import init from './parents-${id}.js';
+import { startServiceWorker } from './pwa.js';
+
+window.rusplanBase = new URL('./', import.meta.url).pathname;
+startServiceWorker(new URL('./sw.js', import.meta.url));
+await init({ module_or_path: new URL('./parents-${id}_bg.wasm', import.meta.url) });
+`;
+  writeFileSync(join(dir, `parents-${id}-boot.js`), parentsBoot);
+  const css = walk(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
+  writeFileSync(join(dir, 'foresatte.html'), `<!doctype html>
+<html lang="nb">
+  <head>
+    <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="${CSP}">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <title>Informasjon til foresatte</title>
+    <link rel="stylesheet" href="./${css}">
+    <link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
+    <script type="module" src="./parents-${id}-boot.js"></script>
+  </head>
+  <body>
+    <noscript>Siden trenger JavaScript.</noscript>
+  </body>
+</html>
+`);
 }
 
 const precache = ['./', ...walk(dir).filter((f) => !COMPRESSED.test(f) && f !== 'sw.js').sort().map((f) => `./${f}`)];

@@ -17,7 +17,9 @@ before(async () => { app = await startApp(); browser = await launch(); });
 after(async () => { await browser?.close(); await app?.close(); children.forEach((c) => c.kill()); });
 
 const [HALDEN, BROCHURE] = PLANS;
-const linkFor = (plan) => `${app.url}/?foresatte=${plan.id}`;
+// The link staff hand out; links of the older form (…/?foresatte=) are
+// tested below to keep working.
+const linkFor = (plan) => `${app.url}/foresatte.html?foresatte=${plan.id}`;
 
 async function decodeQr(locator) {
   // Clear of the fixed menu at the bottom of the screen.
@@ -41,17 +43,19 @@ test('staff share the link: copy, share sheet, and a QR code that decodes to exa
     await page.getByRole('button', { name: 'Del …' }).click();
     await page.waitForFunction(() => window.sharedWith);
     assert.equal(await page.evaluate(() => window.sharedWith.url), link);
-    assert.equal(await decodeQr(page.getByRole('img', { name: 'QR-kode med lenken til siden for foresatte' })), link);
 
-    await page.getByRole('link', { name: 'Utskrift til foreldremøtet' }).click();
+    // The QR code and the handout are in the parents' program.
+    await page.getByRole('link', { name: 'QR-kode og utskrift til foreldremøtet' }).click();
     await page.locator('.handout').waitFor();
-    assert.equal(await decodeQr(page.locator('.handout .qr')), link);
+    assert.equal(await decodeQr(page.getByRole('img', { name: 'QR-kode med lenken til siden for foresatte' })), link);
     assert.ok(await page.getByText(link).isVisible());
     assert.deepEqual(await axeViolations(page), [], `${plan.id} handout`);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.bottom-nav').isVisible(), false);
     assert.equal(await page.getByRole('button', { name: 'Skriv ut' }).isVisible(), false);
     await page.emulateMedia({ media: 'screen' });
+    await page.goBack();
+    await page.locator('#parents-link').waitFor();
     await page.evaluate(() => { delete window.sharedWith; });
   }
   await context.close();
@@ -173,5 +177,21 @@ test('the link still opens offline after the first visit (server stopped)', asyn
   const other = await context.newPage();
   await other.goto(`${origin}/?foresatte=halden-vgs&lang=en`);
   await other.locator('h1', { hasText: 'Information for parents and guardians' }).waitFor();
+  await context.close();
+});
+
+test('a parents\' link never fetches the staff app: its own small program draws the page', async () => {
+  const { page, context, errors } = await phonePage(browser);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await open(page, linkFor(HALDEN));
+  await page.locator('h1', { hasText: 'Informasjon til foresatte' }).waitFor();
+  assert.match(page.url(), /\/foresatte\.html\?foresatte=halden-vgs$/);
+  assert.deepEqual(fetched.filter((p) => /rusplan-[0-9a-f]+_bg\.wasm$/.test(p)), [], 'no staff wasm');
+  assert.ok(fetched.some((p) => /parents-[0-9a-f]+_bg\.wasm$/.test(p)), 'the parents\' own wasm');
+  // An unknown plan says so, and offers the way to the app.
+  await open(page, `${app.url}/foresatte.html?foresatte=finnes-ikke`);
+  assert.equal(await page.locator('h1').innerText(), 'Fant ikke planen');
+  assert.deepEqual(errors, []);
   await context.close();
 });

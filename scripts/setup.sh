@@ -43,11 +43,33 @@ setup_node() {
 }
 
 setup_browser() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "Installerer Chromium og ChromeDriver fra Debian"
+  local want=()
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then want+=(chromium chromium-driver); fi
+  # tests/e2e/hosting.test.mjs runs docs/hosting/'s example configs on them.
+  if [ ! -x /usr/sbin/nginx ]; then want+=(nginx); fi
+  if [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then want+=(libnginx-mod-http-brotli-static); fi
+  if [ ! -x /usr/bin/caddy ]; then want+=(caddy); fi
+  if [ ${#want[@]} -gt 0 ]; then
+    say "Installerer fra Debian: ${want[*]}"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt_install_no_services "${want[@]}"
   fi
+}
+
+# Debian starts a package's service as it installs it (nginx and Caddy on
+# port 80). The tests start their own servers on free loopback ports, so keep
+# the system's from starting: a policy-rc.d that says no, for this install
+# only, unless the machine already has one.
+apt_install_no_services() {
+  local policy=/usr/sbin/policy-rc.d added='' status=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    added=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || status=$?
+  if [ -n "$added" ]; then as_root rm -f "$policy"; fi
+  return "$status"
 }
 
 cd "$(git rev-parse --show-toplevel 2>/dev/null || dirname "${BASH_SOURCE[0]}")/" || return 1

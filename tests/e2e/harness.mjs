@@ -16,8 +16,8 @@ export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor:
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+export function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...ARGS, ...extraArgs] });
 }
 
 export async function startApp(options) {
@@ -66,3 +66,26 @@ export async function choosePlan(page, baseUrl, plan) {
   await page.getByLabel('Skolens plan').selectOption(plan.id);
   await page.locator('h1', { hasText: plan.meta.title }).waitFor();
 }
+
+/** Fills localStorage's quota, so the browser refuses every further write. */
+export async function fillQuota(page) {
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem(`fyll-${i}`, chunk); } catch { break; }
+    }
+    for (const size of [1024, 16, 1]) {
+      for (let i = 0; ; i++) {
+        try { localStorage.setItem(`fyll-${size}-${i}`, 'x'.repeat(size)); } catch { break; }
+      }
+    }
+  });
+}
+
+/** Undoes `fillQuota`. */
+export const freeQuota = (page) => page.evaluate(() =>
+  Object.keys(localStorage).filter((k) => k.startsWith('fyll-')).forEach((k) => localStorage.removeItem(k)));
+
+/** Every case stored on the device, as the app wrote it. */
+export const storedCases = (page) => page.evaluate(() =>
+  Object.keys(localStorage).filter((k) => k.startsWith('rusplan.case.')).map((k) => JSON.parse(localStorage.getItem(k)).case));

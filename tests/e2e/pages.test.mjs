@@ -78,7 +78,8 @@ test('contacts: numbers added on the device for a plan without numbers are kept 
   assert.match(await first.innerText(), /lagt til på denne enheten/);
 
   await open(page, `${app.url}/kontakter`);
-  await page.getByRole('button', { name: 'Fjern Kari Kjentmann' }).click();
+  await page.getByRole('button', { name: 'Fjern Kari Kjentmann …' }).click();
+  await page.getByRole('button', { name: 'Ja, fjern Kari Kjentmann' }).click();
   assert.equal(await page.locator('a[href="tel:+4741234567"]').count(), 0);
   await context.close();
 });

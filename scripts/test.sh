@@ -26,4 +26,4 @@ echo "== Release build (trunk, offline)"
 trunk build --release --offline
 
 echo "== End to end: Playwright + axe in headless Chromium"
-node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/

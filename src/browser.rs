@@ -123,16 +123,31 @@ pub fn on_storage_change(on_change: impl Fn(Option<String>) + 'static) {
 }
 
 /// Calls `on_hide` when the page is hidden or closed (tab switch, app
-/// switch, navigation, closing): the moment to write what is pending.
-pub fn on_page_hide(on_hide: impl Fn() + 'static) {
+/// switch, navigation, closing): the moment to write what is pending. Until
+/// the returned listeners are removed.
+pub fn on_page_hide(on_hide: impl Fn() + 'static) -> PageHide {
+    use leptos::prelude::window_event_listener_untyped as listen;
     let on_hide = std::rc::Rc::new(on_hide);
     let on_pagehide = on_hide.clone();
-    let _ = leptos::prelude::window_event_listener_untyped("pagehide", move |_| on_pagehide());
-    let _ = leptos::prelude::window_event_listener_untyped("visibilitychange", move |_| {
-        if leptos::prelude::document().visibility_state() == web_sys::VisibilityState::Hidden {
-            on_hide();
+    PageHide([
+        listen("pagehide", move |_| on_pagehide()),
+        listen("visibilitychange", move |_| {
+            if leptos::prelude::document().visibility_state() == web_sys::VisibilityState::Hidden {
+                on_hide();
+            }
+        }),
+    ])
+}
+
+/// The listeners of [`on_page_hide`].
+pub struct PageHide([leptos::prelude::WindowListenerHandle; 2]);
+
+impl PageHide {
+    pub fn remove(self) {
+        for handle in self.0 {
+            handle.remove();
         }
-    });
+    }
 }
 
 /// Asks the browser to warn before the page is closed or reloaded while

@@ -55,16 +55,21 @@ impl CaseBook {
             Some(key) if key.starts_with(CASE_PREFIX) => book.stored_elsewhere(&[key]),
             Some(_) => {}
             // localStorage.clear() elsewhere: check every case we know of.
-            None => {
-                let known: Vec<String> = book
-                    .model
-                    .with_untracked(|m| m.cases().map(|c| case_book::key_of(&c.id)).collect());
-                let stored = case_store::load_all().into_iter().map(|(k, _)| k);
-                book.stored_elsewhere(&known.into_iter().chain(stored).collect::<Vec<_>>());
+            None => book.reread_all(),
+        });
+        // A page brought back from the back/forward cache may have missed
+        // other tabs' changes (a wipe among them): read storage again.
+        let _ = window_event_listener_untyped("pageshow", move |event| {
+            let persisted = js_sys::Reflect::get(&event, &"persisted".into())
+                .ok()
+                .and_then(|p| p.as_bool());
+            if persisted == Some(true) {
+                book.reread_all();
             }
         });
-        // The last keystrokes are written before the page goes away.
-        browser::on_page_hide(move || book.flush());
+        // The last keystrokes are written before the page goes away (for as
+        // long as the app runs: the listeners are never removed).
+        let _ = browser::on_page_hide(move || book.flush());
         browser::warn_before_unload(move || {
             book.flush();
             book.model.with_untracked(|m| m.has_unwritten())
@@ -240,6 +245,15 @@ impl CaseBook {
                 m.saved(id, result);
             }
         });
+    }
+
+    /// Every case known here or stored, as storage holds it now.
+    fn reread_all(&self) {
+        let known: Vec<String> = self
+            .model
+            .with_untracked(|m| m.cases().map(|c| case_book::key_of(&c.id)).collect());
+        let stored = case_store::load_all().into_iter().map(|(k, _)| k);
+        self.stored_elsewhere(&known.into_iter().chain(stored).collect::<Vec<_>>());
     }
 
     fn stored_elsewhere(&self, keys: &[String]) {

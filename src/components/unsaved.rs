@@ -18,8 +18,8 @@ pub fn UnsavedWarning() -> impl IntoView {
                 <section class="unsaved" role="alert" aria-labelledby="unsaved-title">
                     <h2 id="unsaved-title">"Ikke lagret på enheten"</h2>
                     <p>
-                        "Ingenting er tapt mens denne fanen er åpen: ta ut referatet nå, \
-                         frigjør plass (slett gamle utkast), eller la fanen stå åpen."
+                        "Ta ut referatet nå: det som ikke er lagret, finnes bare i denne fanen, \
+                         og telefonen kan lukke den. Frigjør plass (slett gamle utkast), så lagres det igjen."
                     </p>
                     <ul role="list">
                         {unsaved.into_iter().map(|u| {

@@ -48,8 +48,10 @@ pub fn CaseGone(id: String) -> impl IntoView {
                 Gone::DeletedElsewhere | Gone::WipedElsewhere => "Utkastet finnes ikke lenger",
             };
             set_title(title);
+            // The form the user was in is gone: focus goes to what says why.
+            request_animation_frame(|| crate::page::focus_by_id("case-gone"));
             view! {
-                <h1>{title}</h1>
+                <h1 id="case-gone" tabindex="-1">{title}</h1>
                 <p role="status">{gone.message()}</p>
                 <a class="button" href=link("/saker")>"Til sakene"</a>
             }
@@ -93,7 +95,7 @@ fn CaseForm(id: String, plan: &'static Plan) -> impl IntoView {
         <div class="field">
             <label for="pupil-ref">"Elev (initialer eller kallenavn)"</label>
             <DraftText case_id=id.clone() field=Field::PupilRef input_id="pupil-ref" maxlength=40 check_name=true
-                described_by="case-privacy" value=text(|c| c.pupil_ref.clone()) edit=Callback::new(CaseEdit::PupilRef)/>
+                described_by="case-privacy".to_owned() value=text(|c| c.pupil_ref.clone()) edit=Callback::new(CaseEdit::PupilRef)/>
         </div>
         <div class="field">
             <label for="class">"Klasse (valgfritt)"</label>
@@ -294,12 +296,13 @@ fn DutyPart(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> impl I
                         Memo::new(move |_| book.read(&id, |c| c.duty_decisions.get(&note_id).cloned().unwrap_or_default()).unwrap_or_default())
                     };
                     let edit = Callback::new(move |text| CaseEdit::DutyDecision { note: note_id.clone(), text });
+                    let note_text_id = format!("duty-note-{}", note.id);
                     view! {
                         <div class="field">
-                            <p>{note.text.clone()}</p>
+                            <p id=note_text_id.clone()>{note.text.clone()}</p>
                             <label for=field_id.clone()>"Vurdering eller beslutning"</label>
                             <DraftText case_id=id.clone() field=Field::DutyDecision(note.id.clone()) input_id=field_id
-                                multiline=2 value=value edit=edit/>
+                                multiline=2 value=value edit=edit described_by=note_text_id/>
                         </div>
                     }
                 }).collect_view()}

@@ -127,7 +127,7 @@ test('when the browser refuses to store, the user is told and nothing is lost', 
   await fillQuota(page);
   await page.getByLabel('Elev (initialer eller kallenavn)').fill('EF');
   await page.getByRole('textbox', { name: 'Notater' }).fill('Viktig notat som ikke får lagres.');
-  assert.match(await page.getByRole('alert').filter({ hasText: 'Ikke lagret på enheten' }).innerText(), /Ingenting er tapt[\s\S]*lagringsplassen er full/);
+  assert.match(await page.getByRole('alert').filter({ hasText: 'Ikke lagret på enheten' }).innerText(), /finnes bare i denne fanen[\s\S]*lagringsplassen er full/);
   // Still open in the app, with every change, and still exportable.
   await page.getByRole('link', { name: 'Hjem' }).click();
   await page.getByRole('link', { name: 'Saker' }).click();
@@ -255,7 +255,7 @@ test('with storage disabled the app still works, says nothing is saved, and the 
     get() { throw new DOMException('blokkert', 'SecurityError'); },
   }));
   await runAcuteProcedure(page);
-  assert.match(await page.getByRole('alert').filter({ hasText: 'Ikke lagret på enheten' }).innerText(), /Ingenting er tapt[\s\S]*\(lagring er slått av\)/);
+  assert.match(await page.getByRole('alert').filter({ hasText: 'Ikke lagret på enheten' }).innerText(), /finnes bare i denne fanen[\s\S]*\(lagring er slått av\)/);
   await page.getByLabel('Elev (initialer eller kallenavn)').fill('IJ');
   await page.getByRole('link', { name: 'Vis referatet' }).click();
   assert.match(await page.locator('pre.referat').innerText(), /Elev: IJ[\s\S]*Rektor\/ledelse kontaktes\.[\s\S]*Eleven tas umiddelbart ut av undervisningen/);

@@ -137,6 +137,7 @@ pub enum Field {
     Class,
     Notes,
     FollowUp,
+    MeetingDate,
     MeetingParticipants,
     DutyDecision(String),
 }
@@ -148,6 +149,7 @@ impl CaseEdit {
             CaseEdit::Class(_) => Field::Class,
             CaseEdit::Notes(_) => Field::Notes,
             CaseEdit::FollowUp(_) => Field::FollowUp,
+            CaseEdit::MeetingDate(_) => Field::MeetingDate,
             CaseEdit::MeetingParticipants(_) => Field::MeetingParticipants,
             CaseEdit::DutyDecision { note, .. } => Field::DutyDecision(note.clone()),
             _ => return None,
@@ -168,11 +170,16 @@ impl CaseEdit {
     }
 
     /// The edit as it may be stored: misleading characters removed
-    /// ([`neutralise`]), and refused if the text would then hold an
-    /// identity number or the start of one. The one gate every typed text
-    /// passes before it reaches a draft.
+    /// ([`neutralise`]), and refused if a text would then hold an identity
+    /// number or the start of one. The one gate every text passes before it
+    /// reaches a draft: typed ones, and a call's name and number (a number
+    /// added on the device is typed too).
     pub fn checked(mut self) -> Result<CaseEdit, Found> {
-        if let Some(text) = self.text_mut() {
+        let texts: Vec<&mut String> = match &mut self {
+            CaseEdit::Called(call) => vec![&mut call.name, &mut call.phone, &mut call.role],
+            edit => edit.text_mut().into_iter().collect(),
+        };
+        for text in texts {
             if let std::borrow::Cow::Owned(clean) = neutralise(text) {
                 *text = clean;
             }

@@ -23,7 +23,7 @@
 //!   wiped draft is ever carried out.
 
 use crate::case::{Case, CaseEdit, Field, Millis};
-use crate::identity_number::Found;
+use crate::identity_number::{self, Found};
 use crate::store::{decode, encode, DecodeError};
 use crate::text::neutralise;
 
@@ -117,13 +117,23 @@ struct Draft {
 
 impl Draft {
     fn from_storage(case: Case) -> Self {
+        let case = case.neutralised();
+        // A draft stored by an older version may hold a number: each field
+        // that does says so until it is changed.
+        let withheld = case
+            .texts()
+            .into_iter()
+            .filter_map(|(field, text)| {
+                identity_number::find(text).map(|found| Withheld { field, found })
+            })
+            .collect();
         Draft {
-            case: case.neutralised(),
+            case,
             pending: Vec::new(),
             stored: true,
             refused: None,
             exported: false,
-            withheld: Vec::new(),
+            withheld,
         }
     }
 
@@ -140,6 +150,8 @@ impl Draft {
         }
         self.case = case;
         self.stored = true;
+        // The referat taken out no longer holds all of it.
+        self.exported = false;
     }
 }
 
@@ -193,7 +205,9 @@ impl CaseBook {
     /// Is anything not yet on the device (pending or refused)? The shell
     /// asks the browser to warn before the page is closed.
     pub fn has_unwritten(&self) -> bool {
-        self.drafts.iter().any(|d| !d.is_written())
+        self.drafts
+            .iter()
+            .any(|d| !d.is_written() || !d.withheld.is_empty())
     }
 
     /// Cases with something not yet written.
@@ -260,9 +274,10 @@ impl CaseBook {
         let edit = match edit.checked() {
             Ok(edit) => edit,
             Err(found) => {
-                let field = field.expect("only typed text is refused");
-                draft.withheld.retain(|w| w.field != field);
-                draft.withheld.push(Withheld { field, found });
+                if let Some(field) = field {
+                    draft.withheld.retain(|w| w.field != field);
+                    draft.withheld.push(Withheld { field, found });
+                }
                 return None;
             }
         };
@@ -270,6 +285,7 @@ impl CaseBook {
             draft.withheld.retain(|w| &w.field != field);
         }
         draft.case.apply(edit.clone(), now);
+        draft.exported = false;
         // Keystrokes in one field keep only the last text.
         let coalesce = field.is_some()
             && draft
@@ -347,9 +363,18 @@ impl CaseBook {
     /// Deletes a stored entry (a case's key or a damaged entry's key),
     /// after the user confirmed.
     pub fn delete(&mut self, key: &str) -> Effect {
+        let was_damaged = self.damaged.iter().any(|d| d.key == key);
         self.damaged.retain(|d| d.key != key);
         if let Some(id) = key.strip_prefix(CASE_PREFIX) {
-            self.remove_draft(id, Gone::DeletedHere);
+            match self.draft_mut(id) {
+                // The unreadable copy goes; the draft here, with its edits,
+                // stays and is written anew.
+                Some(draft) if was_damaged => {
+                    draft.stored = false;
+                    draft.refused = None;
+                }
+                _ => self.remove_draft(id, Gone::DeletedHere),
+            }
         }
         Effect::Remove {
             key: key.to_owned(),
@@ -496,6 +521,22 @@ impl CaseBook {
 }
 
 impl Case {
+    /// Every free text of the case, with its field.
+    fn texts(&self) -> Vec<(Field, &str)> {
+        let mut texts = vec![
+            (Field::PupilRef, self.pupil_ref.as_str()),
+            (Field::Class, &self.class),
+            (Field::Notes, &self.notes),
+            (Field::FollowUp, &self.follow_up),
+            (Field::MeetingDate, &self.meeting.date),
+            (Field::MeetingParticipants, &self.meeting.participants),
+        ];
+        for (note, text) in &self.duty_decisions {
+            texts.push((Field::DutyDecision(note.clone()), text));
+        }
+        texts
+    }
+
     /// The case with every text neutralised ([`neutralise`]): drafts
     /// written before that rule are shown and exported the same way.
     fn neutralised(mut self) -> Case {

@@ -1,8 +1,10 @@
 //! Numbers staff add on their own device for a role the plan names but
 //! gives no number for (the kjentmann brochure has roles only).
 
+use crate::identity_number;
 use crate::phone::{tel_target, PhoneError};
 use crate::plan::Plan;
+use crate::text::neutralise;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +23,8 @@ pub enum DeviceContactError {
     PupilRole(String),
     MissingName,
     Phone(PhoneError),
+    /// A name or number that holds an identity number is never stored.
+    IdentityNumber,
 }
 
 impl std::fmt::Display for DeviceContactError {
@@ -33,6 +37,10 @@ impl std::fmt::Display for DeviceContactError {
             ),
             Self::MissingName => write!(f, "Skriv navnet (eller tittelen) til personen."),
             Self::Phone(err) => write!(f, "Telefonnummeret kan ikke ringes: {err}."),
+            Self::IdentityNumber => write!(
+                f,
+                "Dette ligner et fødselsnummer. Det lagres ikke; skriv et telefonnummer og et navn eller en tittel."
+            ),
         }
     }
 }
@@ -52,9 +60,13 @@ impl DeviceContact {
         if found.per_pupil {
             return Err(DeviceContactError::PupilRole(found.name.clone()));
         }
+        let name = neutralise(name);
         let name = name.trim();
         if name.is_empty() {
             return Err(DeviceContactError::MissingName);
+        }
+        if identity_number::find(name).is_some() || identity_number::find(phone).is_some() {
+            return Err(DeviceContactError::IdentityNumber);
         }
         tel_target(phone).map_err(DeviceContactError::Phone)?;
         Ok(Self {

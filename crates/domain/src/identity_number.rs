@@ -4,30 +4,35 @@
 //!
 //! An identity number is eleven digits: a birth date (`DDMMYY`, the day
 //! plus 40 for a D-nummer, the month plus 40 or 80 for H- and synthetic
-//! numbers), three personal digits and two control digits, written with or
-//! without one space (or `.`/`-`) after the date.
+//! numbers), three personal digits and two control digits. Digits are read
+//! in any script (full-width, Arabic-Indic, mathematical), as a phone
+//! keyboard may give them.
 //!
 //! What is refused:
-//! - eleven digits that start with such a date. Valid control digits make
-//!   it certain ([`Found::IdentityNumber`]); without them it is still most
-//!   of one, a digit mistyped ([`Found::LooksLikeIdentityNumber`]). Numbers
-//!   that do not start with a date (org numbers, most account and phone
-//!   numbers) pass;
-//! - nine or ten digits that start with such a date, at the end of what is
-//!   typed ([`Found::MaybeStartOfOne`]): typed key by key, the number would
-//!   otherwise reach storage one digit short. Eight digits, a phone number,
-//!   always pass.
+//! - eleven digits that start with such a date, written together or with
+//!   one space, `.` or `-` after the date (which may itself be written
+//!   `DD.MM.YY`). Valid control digits make it certain
+//!   ([`Found::IdentityNumber`]); without them it is still most of one, a
+//!   digit mistyped ([`Found::LooksLikeIdentityNumber`]). Numbers that do not
+//!   start with a date (org numbers, most account and phone numbers) pass;
+//! - eleven digits split any other way (`010203 125 60`, `010203 - 12560`)
+//!   when their control digits are valid: loose spacing alone is common in
+//!   dates and times, the control digits tell an identity number apart;
+//! - nine or ten digits written as above that start with such a date
+//!   ([`Found::MaybeStartOfOne`]), wherever they stand: typed key by key,
+//!   at the end or in the middle, the number would otherwise reach storage
+//!   one digit short. Eight digits, a phone number, always pass.
 
 /// What a text holds that must not be stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Found {
-    /// A fødselsnummer or D-nummer with valid control digits.
-    IdentityNumber,
-    /// Eleven digits starting with a birth date, control digits wrong.
-    LooksLikeIdentityNumber,
     /// Nine or ten digits starting with a birth date: where an identity
     /// number typed key by key passes through.
     MaybeStartOfOne,
+    /// Eleven digits starting with a birth date, control digits wrong.
+    LooksLikeIdentityNumber,
+    /// A fødselsnummer or D-nummer with valid control digits.
+    IdentityNumber,
 }
 
 impl Found {
@@ -50,82 +55,115 @@ impl Found {
 
 /// The most serious thing found in `text`, if anything.
 pub fn find(text: &str) -> Option<Found> {
-    let mut worst = None;
-    for run in digit_runs(text) {
-        let found = check_run(&run.digits, run.at_end);
-        worst = match (worst, found) {
-            (None, f) | (f, None) => f,
-            (Some(a), Some(b)) => Some(if rank(b) > rank(a) { b } else { a }),
-        };
-    }
-    worst
+    let groups = digit_groups(text);
+    let strict = strict_runs(&groups).filter_map(|(run, after_plus)| {
+        // After `+` comes a country code and a phone number, not a date:
+        // only a whole identity number counts there.
+        check_run(&run).filter(|found| !after_plus || *found == Found::IdentityNumber)
+    });
+    strict.chain(loose_find(&groups)).max()
 }
 
-fn rank(found: Found) -> u8 {
-    match found {
-        Found::MaybeStartOfOne => 0,
-        Found::LooksLikeIdentityNumber => 1,
-        Found::IdentityNumber => 2,
-    }
-}
-
-struct Run {
+/// A run of digits, and how it hangs on to the run before it.
+struct Group {
     digits: Vec<u8>,
-    /// Nothing but white space follows it: where typing goes on.
-    at_end: bool,
+    /// The characters between the previous group and this one, when they
+    /// are all separators (no letter, no line break): at most three.
+    gap: Option<String>,
+    after_plus: bool,
 }
 
-/// Runs of ASCII digits; a run of exactly six (a birth date) joins the next
-/// run across one space, non-breaking space, `.` or `-`. A run right after
-/// `+` is a country code's, not a date's, and is not joined. Works on bytes:
-/// it runs on every keystroke, over notes of any length.
-fn digit_runs(text: &str) -> Vec<Run> {
-    let bytes = text.as_bytes();
-    let end = text.trim_end().len();
-    let mut runs: Vec<Run> = Vec::new();
-    let mut i = 0;
-    let mut joinable = false;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        let digits: Vec<u8> = bytes[start..i].iter().map(|b| b - b'0').collect();
-        let at_end = i >= end;
-        match runs.last_mut() {
-            Some(last) if joinable && separated_by_one(bytes, start) => {
-                last.digits.extend(digits);
-                last.at_end = at_end;
-                joinable = false;
-            }
-            _ => {
-                joinable = digits.len() == 6 && !(start >= 1 && bytes[start - 1] == b'+');
-                runs.push(Run { digits, at_end });
-            }
-        }
+/// The decimal digit a character stands for, in the scripts a phone
+/// keyboard may give (ASCII, full-width, Arabic-Indic, mathematical).
+fn digit(c: char) -> Option<u8> {
+    let code = c as u32;
+    let from = |zero: u32| Some((code - zero) as u8);
+    match code {
+        0x30..=0x39 => from(0x30),
+        0xFF10..=0xFF19 => from(0xFF10),
+        0x0660..=0x0669 => from(0x0660),
+        0x06F0..=0x06F9 => from(0x06F0),
+        0x1D7CE..=0x1D7FF => Some(((code - 0x1D7CE) % 10) as u8),
+        _ => None,
     }
-    runs
 }
 
-/// One separator, and a digit before it, right before `start`.
-fn separated_by_one(bytes: &[u8], start: usize) -> bool {
-    let ascii = start >= 2 && matches!(bytes[start - 1], b' ' | b'.' | b'-');
-    let no_break_space = start >= 3 && bytes[start - 2..start] == [0xC2, 0xA0];
-    let sep_len = if ascii {
-        1
-    } else if no_break_space {
-        2
-    } else {
-        return false;
-    };
-    bytes[start - sep_len - 1].is_ascii_digit()
+fn digit_groups(text: &str) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut gap = Some(String::new());
+    let mut previous = ' ';
+    let mut in_digits = false;
+    for c in text.chars() {
+        match digit(c) {
+            Some(d) if in_digits => groups.last_mut().expect("in a group").digits.push(d),
+            Some(d) => {
+                groups.push(Group {
+                    digits: vec![d],
+                    gap: gap
+                        .take()
+                        .filter(|g| !groups.is_empty() && g.chars().count() <= 3),
+                    after_plus: previous == '+',
+                });
+                in_digits = true;
+            }
+            None => {
+                if in_digits {
+                    gap = Some(String::new());
+                    in_digits = false;
+                }
+                let separator = !c.is_alphabetic() && c != '\n';
+                match (&mut gap, separator) {
+                    (Some(g), true) => g.push(c),
+                    (g, _) => *g = None,
+                }
+            }
+        }
+        previous = c;
+    }
+    groups
 }
 
-fn check_run(digits: &[u8], at_end: bool) -> Option<Found> {
+/// One of the separators allowed between a date and the rest.
+fn strict_gap(group: &Group, allowed: &[char]) -> bool {
+    matches!(&group.gap, Some(g) if g.chars().count() == 1 && g.chars().all(|c| allowed.contains(&c)))
+}
+
+/// The runs checked in full: digits written together, a date (`DDMMYY` or
+/// `DD.MM.YY`) joined to the next run across one separator.
+fn strict_runs(groups: &[Group]) -> impl Iterator<Item = (Vec<u8>, bool)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let first = groups.get(i)?;
+        let dotted = groups.get(i..i + 3).is_some_and(|g| {
+            g.iter().all(|g| g.digits.len() == 2)
+                && g[1..].iter().all(|g| strict_gap(g, &['.', '-', '/']))
+        });
+        let (mut run, mut next) = if dotted {
+            (
+                groups[i..i + 3]
+                    .iter()
+                    .flat_map(|g| g.digits.clone())
+                    .collect(),
+                i + 3,
+            )
+        } else {
+            (first.digits.clone(), i + 1)
+        };
+        if run.len() == 6 && !first.after_plus {
+            if let Some(rest) = groups
+                .get(next)
+                .filter(|g| strict_gap(g, &[' ', '\u{a0}', '.', '-']))
+            {
+                run.extend(&rest.digits);
+                next += 1;
+            }
+        }
+        i = next;
+        Some((run, first.after_plus))
+    })
+}
+
+fn check_run(digits: &[u8]) -> Option<Found> {
     let mut found = None;
     for window in digits.windows(11) {
         if starts_with_birth_date(window) {
@@ -135,16 +173,34 @@ fn check_run(digits: &[u8], at_end: bool) -> Option<Found> {
             found = Some(Found::LooksLikeIdentityNumber);
         }
     }
-    if found.is_none() && at_end {
-        // The last nine or ten digits, with one or two still to come.
-        let unfinished = [9, 10].into_iter().any(|len| {
-            digits.len() >= len && starts_with_birth_date(&digits[digits.len() - len..])
+    // Nine or ten digits from a date on, one or two still to come.
+    let unfinished = (0..digits.len().saturating_sub(8))
+        .any(|at| digits.len() - at <= 10 && starts_with_birth_date(&digits[at..]));
+    found.or(unfinished.then_some(Found::MaybeStartOfOne))
+}
+
+/// Eleven digits with valid control digits, starting where a group starts,
+/// across groups joined by any short run of separators.
+fn loose_find(groups: &[Group]) -> Option<Found> {
+    let mut chain: Vec<u8> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for (i, group) in groups.iter().enumerate() {
+        if i > 0 && group.gap.is_none() {
+            chain.clear();
+            starts.clear();
+        }
+        starts.push(chain.len());
+        chain.extend(&group.digits);
+        let found = starts.iter().any(|&at| {
+            chain
+                .get(at..at + 11)
+                .is_some_and(|w| starts_with_birth_date(w) && control_digits_valid(w))
         });
-        if unfinished {
-            found = Some(Found::MaybeStartOfOne);
+        if found {
+            return Some(Found::IdentityNumber);
         }
     }
-    found
+    None
 }
 
 fn starts_with_birth_date(d: &[u8]) -> bool {
@@ -202,7 +258,7 @@ mod tests {
     }
 
     #[test]
-    fn finds_identity_numbers_with_or_without_a_space() {
+    fn finds_identity_numbers_however_they_are_written() {
         for text in [
             FNR,
             DNR,
@@ -210,6 +266,13 @@ mod tests {
             "010203\u{a0}12560",
             "fnr 010203-12560 ringt",
             "x01020312560",
+            "01.02.03 12560",
+            "010203 125 60",
+            "010203 - 12560",
+            "010203\t12560",
+            "(01020312560)",
+            "０１０２０３１２５６０",
+            "\u{0660}\u{0661}\u{0660}\u{0662}\u{0660}\u{0663}\u{0661}\u{0662}\u{0665}\u{0666}\u{0660}",
         ] {
             assert_eq!(find(text), Some(Found::IdentityNumber), "{text}");
         }
@@ -222,18 +285,24 @@ mod tests {
 
     #[test]
     fn typed_key_by_key_nothing_longer_than_a_phone_number_passes() {
+        for layout in [FNR, "010203 12560", "01.02.03 12560"] {
+            let mut typed = String::new();
+            for c in layout.chars() {
+                typed.push(c);
+                let digits = typed.chars().filter(char::is_ascii_digit).count();
+                assert_eq!(find(&typed).is_none(), digits <= 8, "«{typed}»");
+            }
+        }
+    }
+
+    #[test]
+    fn typed_into_the_middle_of_a_text_it_is_held_back_too() {
         let mut typed = String::new();
         for digit in FNR.chars() {
             typed.push(digit);
-            let passes = find(&typed).is_none();
-            assert_eq!(passes, typed.len() <= 8, "«{typed}»");
-        }
-        // With the space, the same.
-        let mut typed = String::new();
-        for c in "010203 12560".chars() {
-            typed.push(c);
-            let digits = typed.chars().filter(char::is_ascii_digit).count();
-            assert_eq!(find(&typed).is_none(), digits <= 8, "«{typed}»");
+            let text = format!("{typed}Mor ringt.");
+            let digits = typed.len();
+            assert_eq!(find(&text).is_none(), digits <= 8, "«{text}»");
         }
     }
 
@@ -242,10 +311,13 @@ mod tests {
         for text in [
             "12345678",       // a phone number
             "+47 412 34 567", // with country code
+            "22 33 44 55",    // a phone number in pairs
             "974760673",      // an org number (day 97)
             "1234.56.78903",  // an account number, written as usual
             "2STA",
-            "Møte 12.03.2026 kl 1015",
+            "Møte 12.03.2026 kl 10.15", // a date and a time
+            "12.03.26 10.15",
+            "12.03.2026 10:15",
             "",
         ] {
             assert_eq!(find(text), None, "{text}");
@@ -253,25 +325,19 @@ mod tests {
     }
 
     #[test]
-    fn ten_digits_that_start_with_a_date_wait_only_while_being_typed() {
-        assert_eq!(find("4741234567"), Some(Found::MaybeStartOfOne));
-        assert_eq!(find("4741234567 "), Some(Found::MaybeStartOfOne));
-        assert_eq!(find("4741234567 er feil"), None);
+    fn after_plus_comes_a_phone_number_unless_it_is_a_whole_identity_number() {
+        assert_eq!(find("+4741234567"), None);
+        assert_eq!(find("+47 41234567"), None);
+        assert_eq!(find("+010203 12560"), Some(Found::IdentityNumber));
     }
 
     #[test]
-    fn a_date_run_after_plus_is_a_country_code_and_not_joined() {
-        assert_eq!(find("+010203 12560 x"), None);
-    }
-
-    #[test]
-    fn eleven_digits_not_starting_with_a_date_pass() {
-        // Day 32 / month 13 / day 00: no birth date.
-        for text in ["32020312356 kr", "01130312356 kr", "00020312356 kr"] {
+    fn eleven_digits_not_starting_with_a_date_pass_unless_a_date_starts_inside() {
+        // Day 32, month 13, day 00: no birth date at the start, none inside.
+        for text in ["32131399999", "01139999999", "00009999999"] {
             assert_eq!(find(text), None, "{text}");
         }
-        // At the end of what is typed, the last nine digits could still
-        // become one ("020312356" + two more).
+        // A date further in, with nine digits from it: held back.
         assert_eq!(find("32020312356"), Some(Found::MaybeStartOfOne));
     }
 }

@@ -1,9 +1,11 @@
 //! Text typed into a draft, made safe to show and to print: characters that
 //! change how the rest of a line is shown (bidirectional overrides, such as
-//! U+202E, which reverses what follows it) or that are invisible controls
-//! (NUL and the other C0/C1 codes) are removed on the way in, so the screen
-//! and the referat show exactly what can be read. Line and paragraph
-//! separators become plain line breaks.
+//! U+202E, which reverses what follows it), invisible controls (NUL and the
+//! other C0/C1 codes) and invisible format characters (zero-width space,
+//! soft hyphen, word joiner: they can hide an identity number from a check
+//! and from the reader) are removed on the way in, so the screen and the
+//! referat show exactly what can be read. Line and paragraph separators
+//! become plain line breaks.
 
 use std::borrow::Cow;
 
@@ -33,6 +35,12 @@ fn removed(c: char) -> bool {
         | '\u{200F}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}' => true,
+        // Invisible format characters.
+        '\u{00AD}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200D}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}' => true,
         _ => false,
     }
 }
@@ -57,5 +65,9 @@ mod tests {
         assert_eq!(neutralise("a\u{0}b\u{7}c\u{7f}d\u{85}e"), "abcde");
         assert_eq!(neutralise("\u{2066}x\u{2069}\u{200F}\u{061C}\u{202A}"), "x");
         assert_eq!(neutralise("linje\u{2028}ny\r\n"), "linje\nny\n");
+        assert_eq!(
+            neutralise("0102031\u{200B}2560\u{AD}\u{2060}\u{FEFF}"),
+            "01020312560"
+        );
     }
 }

@@ -486,3 +486,78 @@ fn a_case_created_in_another_tab_appears_and_a_late_event_brings_back_nothing_ol
     a.tell(&mut b);
     assert_eq!(b.book.case(&id).unwrap().steps_done.len(), 2);
 }
+
+#[test]
+fn an_edit_after_the_referat_was_taken_out_makes_it_stale_again() {
+    let storage = storage();
+    storage.borrow_mut().full = true;
+    let mut tab = Tab::open(&storage, "a");
+    let id = tab.new_case();
+    tab.book.exported(&id);
+    assert!(tab.book.unsaved().next().unwrap().exported);
+    tab.edit(&id, tick("s1"));
+    assert!(!tab.book.unsaved().next().unwrap().exported);
+}
+
+#[test]
+fn deleting_an_unreadable_copy_keeps_the_draft_open_here_and_writes_it_anew() {
+    let storage = storage();
+    let mut a = Tab::open(&storage, "a");
+    let id = a.new_case();
+    a.edit(&id, CaseEdit::Notes("mine".into()));
+    // Another version's tab writes what this one cannot read.
+    storage
+        .borrow_mut()
+        .items
+        .insert(key_of(&id), "{\"schema\":99}".into());
+    a.book
+        .stored_elsewhere(&key_of(&id), Some("{\"schema\":99}"));
+    assert_eq!(a.book.damaged().len(), 1);
+    let effect = a.book.delete(&key_of(&id));
+    a.run(Some(effect));
+    assert_eq!(a.book.case(&id).unwrap().notes, "mine");
+    a.flush();
+    assert_eq!(a.stored(&id).unwrap().notes, "mine");
+    assert_eq!(a.book.unsaved().count(), 0);
+}
+
+#[test]
+fn a_number_stored_by_an_older_version_is_flagged_until_the_field_changes() {
+    let storage = storage();
+    let mut old = Case::new("gammel".into(), "plan", 0);
+    old.pupil_ref = "0102031256".into();
+    storage
+        .borrow_mut()
+        .items
+        .insert(key_of("gammel"), encode(&old));
+    let mut tab = Tab::open(&storage, "a");
+    assert_eq!(
+        tab.book.withheld("gammel", &Field::PupilRef),
+        Some(Found::MaybeStartOfOne)
+    );
+    assert!(tab.book.has_unwritten(), "the browser asks before closing");
+    tab.edit("gammel", CaseEdit::PupilRef("AB".into()));
+    tab.flush();
+    assert_eq!(tab.book.withheld("gammel", &Field::PupilRef), None);
+    assert_eq!(tab.stored("gammel").unwrap().pupil_ref, "AB");
+}
+
+#[test]
+fn a_call_or_a_meeting_date_holding_a_number_is_refused_without_harm() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let id = tab.new_case();
+    let call = rusplan_domain::case::Call {
+        at: 1,
+        role: "kjentmann".into(),
+        name: "Kari".into(),
+        phone: "+01020312560".into(),
+    };
+    assert_eq!(tab.book.edit(&id, CaseEdit::Called(call), 2), None);
+    assert_eq!(
+        tab.book
+            .edit(&id, CaseEdit::MeetingDate("01020312560".into()), 2),
+        None
+    );
+    assert!(tab.book.case(&id).unwrap().calls.is_empty());
+}

@@ -48,3 +48,19 @@ fn pupil_bound_roles_unknown_roles_bad_numbers_and_blank_names_are_refused() {
         .to_string()
         .contains("kan ikke ringes"));
 }
+
+#[test]
+fn no_identity_number_and_no_hidden_characters_reach_a_device_number() {
+    let plan = common::plan("kjentmann-brosjyre");
+    let new =
+        |name: &str, phone: &str| DeviceContact::new(&plan, "1".into(), "kjentmann", name, phone);
+    assert_eq!(
+        new("Kari", "+01020312560"),
+        Err(DeviceContactError::IdentityNumber)
+    );
+    assert_eq!(
+        new("Mor 010203 12560", "412 34 567"),
+        Err(DeviceContactError::IdentityNumber)
+    );
+    assert_eq!(new("Kari\u{202E}x", "412 34 567").unwrap().name, "Karix");
+}

@@ -116,6 +116,8 @@ test('text at 200 % (the phone\'s text size): the root font follows it, every me
   for (const path of PAGES) {
     await open(page, `${app.url}${path}`);
     assert.deepEqual(await coveredContent(page), [], `text 200 %, ${path}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1),
+      `text 200 %, ${path}: no sideways scrolling`);
   }
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
@@ -140,10 +142,14 @@ for (const zoom of ZOOMS) {
     for (const path of PAGES) {
       await open(page, `${app.url}${path}`);
       assert.deepEqual(await coveredContent(page), [], `zoom ${zoom} %, ${path}`);
+      // Up to 200 % (180 CSS px wide) nothing scrolls sideways; at 300 and
+      // 400 % (120 and 90 px, far below 1.4.10's 320 px) some pages still do.
+      if (zoom <= 200) {
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1),
+          `zoom ${zoom} %, ${path}: no sideways scrolling`);
+      }
     }
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)
-      || zoom > 200, true, 'no sideways scrolling up to 200 %');
-    if (zoom <= 300) await assertMenuInReach(page, `zoom ${zoom} %`);
+    await assertMenuInReach(page, `zoom ${zoom} %`);
 
     // A draft the browser refused to store: the warning shows on every
     // page, and still covers nothing.

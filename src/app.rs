@@ -56,9 +56,34 @@ pub fn App() -> impl IntoView {
         <UpdateBanner/>
         <UnsavedWarning/>
         <main id="main">{page}</main>
+        <PageAnnouncer route=route/>
         <BottomNav/>
     }
     .into_any()
+}
+
+/// After an in-app page change (not on the first load, where the browser
+/// announces the page itself): focus goes to the new page's heading, and a
+/// polite live region says the new document title, as a full page load
+/// would. The title, not the heading: titles never hold pupil data.
+#[component]
+fn PageAnnouncer(route: Memo<Route>) -> impl IntoView {
+    let announcement = RwSignal::new(String::new());
+    Effect::new(move |previous: Option<()>| {
+        route.track();
+        if previous.is_some() {
+            // After the new page is drawn and has set its title.
+            request_animation_frame(move || {
+                crate::page::focus_page_heading();
+                announcement.set(document().title());
+            });
+        }
+    });
+    view! {
+        <p class="visually-hidden" id="page-announcer" aria-live="polite" aria-atomic="true">
+            {move || announcement.get()}
+        </p>
+    }
 }
 
 /// What a page of another origin gets instead of the app.

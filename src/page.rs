@@ -21,6 +21,29 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// After an in-app page change, moves keyboard focus to the new page's h1,
+/// so keyboard and screen-reader users start on the page they opened, not
+/// on the link that was removed with the old one. A page that moved focus
+/// itself keeps it: an acute procedure focuses its steps (pages/procedure.rs).
+pub fn focus_page_heading() {
+    use wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    let Some(main) = document.get_element_by_id("main") else {
+        return;
+    };
+    let active = document.active_element();
+    if active.is_some_and(|active| main.contains(Some(&active))) {
+        return;
+    }
+    if let Ok(Some(heading)) = main.query_selector("h1") {
+        // Focusable by script only: not a Tab stop.
+        let _ = heading.set_attribute("tabindex", "-1");
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+        }
+    }
+}
+
 /// The folder the app is served from, without the trailing slash: "" at
 /// the site root, "/rusplan" under a sub-path. boot.js tells it.
 pub fn base() -> &'static str {

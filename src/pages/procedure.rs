@@ -54,7 +54,9 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
         }
     }));
 
-    // An acute situation opens on its steps: they are brought to the top.
+    // An acute situation opens on its steps: they are brought to the top,
+    // and their heading takes the focus that would go to the page's h1
+    // (app.rs PageAnnouncer leaves focus a page moved itself).
     // After an answer, focus moves to what it revealed, for keyboard and
     // screen-reader users (the question they answered is gone): the first
     // step it added, else the steps or the next question.

@@ -46,5 +46,19 @@ fn main() {
         .unwrap();
     }
     out.push_str("];\n");
+    // The one rule for the default plan (docs/plan-format.md).
+    let default = rusplan_domain::plan::default_plan_id(
+        files
+            .iter()
+            .filter_map(|f| f.file_stem().and_then(|s| s.to_str())),
+    )
+    .expect("assets/plans/ holds at least one plan");
+    writeln!(
+        out,
+        "/// The plan shown until the user picks another: \
+         `rusplan_domain::plan::default_plan_id` of the bundled files.\n\
+         pub const DEFAULT_PLAN: &str = {default:?};"
+    )
+    .unwrap();
     std::fs::write(out_dir.join("bundled_plans.rs"), out).unwrap();
 }

@@ -19,7 +19,7 @@
   if (location.pathname !== folder || new URLSearchParams(location.search).has('foresatte')) return;
   let chosen = null;
   try {
-    // As the app stores it (gloo-storage: JSON). Blocked storage throws.
+    // As the app stores it (src/storage.rs: a JSON string). Blocked storage throws.
     chosen = JSON.parse(localStorage.getItem('rusplan.chosen-plan'));
   } catch {
     chosen = null;

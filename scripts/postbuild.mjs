@@ -117,10 +117,10 @@ function prerenderedHomes() {
   const planDir = new URL('assets/plans/', root);
   const plans = readdirSync(planDir).filter((f) => f.endsWith('.json')).sort()
     .map((f) => JSON.parse(readFileSync(new URL(f, planDir), 'utf8')));
-  // As src/plans.rs picks it: DEFAULT_PLAN if bundled, else the first file
-  // (a school that ships only its own plan).
-  const preferred = readFileSync(new URL('src/plans.rs', root), 'utf8').match(/DEFAULT_PLAN: &str = "([^"]+)"/)?.[1];
-  const defaultPlan = plans.some((p) => p.id === preferred) ? preferred : plans[0]?.id;
+  // The default plan: the least id (a file is named by its id), the rule
+  // build.rs applies (rusplan_domain::plan::default_plan_id,
+  // docs/plan-format.md). Ids are a–z, 0–9 and '-', so JS and Rust sort alike.
+  const defaultPlan = plans.map((p) => p.id).sort()[0];
   const esc = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const home = (plan) => {
     // Acute first, otherwise in plan order (a stable sort, as the app's).

@@ -9,6 +9,9 @@ cargo fmt --all -- --check
 cargo clippy --quiet -p rusplan-domain --all-targets -- -D warnings
 cargo clippy --quiet -p rusplan --target wasm32-unknown-unknown -- -D warnings
 
+echo "== No school's words in code (their plans hold them)"
+node scripts/school-words.mjs
+
 echo "== Domain: cargo test (native)"
 cargo test -p rusplan-domain
 if cargo tree -p rusplan-domain -e normal --prefix none | grep -E '^(leptos|web-sys|wasm-bindgen|js-sys|gloo)'; then

@@ -4,10 +4,8 @@
 use rusplan_domain::Plan;
 use std::sync::OnceLock;
 
+// BUNDLED and DEFAULT_PLAN (the one rule for the default: build.rs).
 include!(concat!(env!("OUT_DIR"), "/bundled_plans.rs"));
-
-/// The plan shown until the user picks another.
-pub const DEFAULT_PLAN: &str = "halden-vgs";
 
 /// One parsed plan per entry of `BUNDLED`, filled on first use.
 fn parsed() -> &'static [OnceLock<Plan>] {
@@ -38,7 +36,5 @@ pub fn find(id: &str) -> Option<&'static Plan> {
 /// The plan with this id, or the default one when the id is unknown (a
 /// stored choice for a plan that is no longer bundled).
 pub fn by_id(id: &str) -> &'static Plan {
-    find(id)
-        .or_else(|| find(DEFAULT_PLAN))
-        .unwrap_or_else(|| plan_at(0))
+    find(id).unwrap_or_else(|| find(DEFAULT_PLAN).expect("build.rs picked a bundled plan"))
 }

@@ -12,7 +12,7 @@ use crate::plans;
 use crate::router::use_router;
 use crate::state::AppState;
 use leptos::prelude::*;
-use rusplan_domain::case::{Case, CaseEdit, Field, Status};
+use rusplan_domain::case::{records_name, Case, CaseEdit, Field, Status};
 use rusplan_domain::case_book::Gone;
 use rusplan_domain::engine::duty_notes;
 use rusplan_domain::referat::done_in_time_order;
@@ -107,7 +107,7 @@ fn CaseForm(id: String, plan: &'static Plan) -> impl IntoView {
             <label for="status">"Status"</label>
             <select id="status" on:change=status_change>
                 {Status::ALL.into_iter().map(|s| view! {
-                    <option value=s.id() selected=move || case.with(|c| c.as_ref().map(|c| c.status) == Some(s))>{s.label()}</option>
+                    <option value=s.id() selected=move || case.with(|c| c.as_ref().map(|c| c.status) == Some(s))>{s.label(plan.records_system())}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -141,11 +141,21 @@ fn CaseForm(id: String, plan: &'static Plan) -> impl IntoView {
         </section>
         <section class="case-part" aria-labelledby="referat-title">
             <h2 id="referat-title">"Referat"</h2>
-            <p>"Referatet skal føres i Elements (eller der skolens plan sier). Kopier, last ned eller skriv ut, og slett så utkastet."</p>
+            <p>{referat_note(plan)}</p>
             <a class="button" href=link(&format!("/saker/{id}/referat"))>"Vis referatet"</a>
         </section>
         <DeleteCase id=id/>
     }
+}
+
+/// Where the referat goes: the plan's own system, or a neutral wording
+/// when the plan names none.
+fn referat_note(plan: &Plan) -> String {
+    let place = match plan.records_system() {
+        Some(system) => format!("Planen sier at referatet føres i {system}."),
+        None => format!("Før referatet inn i {}.", records_name(None)),
+    };
+    format!("{place} Kopier, last ned eller skriv ut, og slett så utkastet.")
 }
 
 /// The plan's questions about the pupil (the age group), as radio buttons.

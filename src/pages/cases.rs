@@ -1,5 +1,5 @@
 //! The drafts on this device: open ones first, old ones flagged to be moved
-//! to Elements and deleted; damaged entries reported with their raw text;
+//! to the school's records and deleted; damaged entries reported with their raw text;
 //! and "delete all data on this device".
 
 use crate::browser;
@@ -12,7 +12,7 @@ use crate::plans;
 use crate::router::use_router;
 use crate::state::AppState;
 use leptos::prelude::*;
-use rusplan_domain::case::{sort_for_list, Case};
+use rusplan_domain::case::{records_name, sort_for_list, Case};
 
 #[component]
 pub fn Cases() -> impl IntoView {
@@ -21,7 +21,8 @@ pub fn Cases() -> impl IntoView {
     let state = expect_context::<AppState>();
     let router = use_router();
     let new_case = move |_| {
-        let id = book.create(&state.plan_id.get_untracked());
+        // Always a bundled plan's id, as the rest of the app resolves it.
+        let id = book.create(&plans::by_id(&state.plan_id.get_untracked()).id);
         router.navigate(&format!("/saker/{id}"));
     };
     let cases = move || {
@@ -33,7 +34,10 @@ pub fn Cases() -> impl IntoView {
     view! {
         <h1>"Saker"</h1>
         <p class="general-info">
-            "Utkast lagres bare på denne enheten. Før referatet inn i Elements og slett utkastet."
+            {move || format!(
+                "Utkast lagres bare på denne enheten. Før referatet inn i {} og slett utkastet.",
+                records_name(state.plan().records_system()),
+            )}
         </p>
         <InsecureHostNote/>
         <div class="row">
@@ -95,15 +99,16 @@ fn CaseRow(case: Case) -> impl IntoView {
         n => format!("endret for {n} dager siden"),
     };
     let max = book.max_age_days.get_untracked();
+    let system = plan.and_then(|p| p.records_system());
     let overdue = case.is_overdue(now, max);
     view! {
         <li>
             <a class="case-row" class:overdue=overdue href=link(&format!("/saker/{}", case.id))>
                 <span class="case-title">{case.title().to_owned()}</span>
                 <span class="case-detail">{situation}</span>
-                <span class="case-detail">{format!("{} · {age}", case.status.label())}</span>
+                <span class="case-detail">{format!("{} · {age}", case.status.label(system))}</span>
                 {overdue.then(|| view! {
-                    <span class="badge urgent">{format!("Uendret i {max} dager eller mer: før inn i Elements og slett")}</span>
+                    <span class="badge urgent">{format!("Uendret i {max} dager eller mer: før inn i {} og slett", records_name(system))}</span>
                 })}
             </a>
         </li>

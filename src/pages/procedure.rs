@@ -302,15 +302,24 @@ fn StepItem(
     }
 }
 
-/// Duty to inform for this pupil's age, the documentation rule, the end.
+/// The plan's confidentiality advice and duty to inform for this pupil's
+/// age, the documentation rule, the end.
 #[component]
 fn AfterSteps(guidance: Guidance<'static>) -> impl IntoView {
     let complete = guidance.is_complete();
-    let duty = (!guidance.duty_to_inform.is_empty()).then(|| {
+    // The plan's advice for this situation, then its duty-to-inform notes:
+    // which ones show is the plan's data (engine::route), not this page's.
+    let texts: Vec<String> = guidance
+        .advice
+        .iter()
+        .map(|a| a.text.clone())
+        .chain(guidance.duty_to_inform.iter().map(|n| n.text.clone()))
+        .collect();
+    let duty = (!texts.is_empty()).then(|| {
         view! {
             <section class="duty" aria-labelledby="duty-title">
                 <h2 id="duty-title">"Taushetsplikt og opplysningsplikt"</h2>
-                <ul>{guidance.duty_to_inform.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view()}</ul>
+                <ul>{texts.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
             </section>
         }
     });

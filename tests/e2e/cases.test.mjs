@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, startApp, phonePage, open, axeViolations, fillQuota, freeQuota } from './harness.mjs';
+import { launch, startApp, phonePage, open, axeViolations, fillQuota, freeQuota, choosePlan, PLANS } from './harness.mjs';
 
 let app, browser;
 before(async () => { app = await startApp(); browser = await launch(); });
@@ -259,6 +259,39 @@ test('with storage disabled the app still works, says nothing is saved, and the 
   await page.getByLabel('Elev (initialer eller kallenavn)').fill('IJ');
   await page.getByRole('link', { name: 'Vis referatet' }).click();
   assert.match(await page.locator('pre.referat').innerText(), /Elev: IJ[\s\S]*Rektor\/ledelse kontaktes\.[\s\S]*Eleven tas umiddelbart ut av undervisningen/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with the brochure\'s plan chosen, no case screen names the other school\'s records system', async () => {
+  const { page, context, errors } = await phonePage(browser);
+  const brochure = PLANS.find((p) => !p.documentation?.system);
+  const system = PLANS.find((p) => p.documentation?.system).documentation.system;
+  await choosePlan(page, app.url, brochure);
+  await open(page, `${app.url}/saker`);
+  await page.getByRole('button', { name: 'Ny sak' }).click();
+  await page.locator('h1', { hasText: 'Sak' }).waitFor();
+  const caseUrl = page.url();
+  await page.getByLabel('Elev (initialer eller kallenavn)').fill('BR');
+  await page.getByLabel('Status').selectOption('transferred_to_elements');
+  const screens = {};
+  screens.case = await page.locator('main').innerText();
+  screens.options = (await page.getByLabel('Status').locator('option').allInnerTexts()).join('\n');
+  await open(page, `${caseUrl}/referat`);
+  await page.locator('h1', { hasText: 'Referat' }).waitFor();
+  screens.referat = await page.locator('main').innerText();
+  assert.equal(await page.evaluate(() => JSON.parse(Object.entries(localStorage)
+    .find(([k]) => k.startsWith('rusplan.case.'))[1]).case.plan_id), brochure.id, 'the case is stamped with the chosen plan');
+  await page.clock.setFixedTime(new Date(Date.now() + 40 * 86_400_000)); // an old draft: its flag names the place too
+  await open(page, `${app.url}/saker`);
+  await page.locator('.case-row.overdue').waitFor();
+  screens.list = await page.locator('main').innerText();
+  for (const [screen, text] of Object.entries(screens)) {
+    assert.ok(!text.includes(system), `${screen} names ${system}: ${text}`);
+  }
+  assert.match(screens.list, /Før referatet inn i skolens arkiv og slett utkastet\.[\s\S]*Overført til skolens arkiv[\s\S]*før inn i skolens arkiv og slett/);
+  assert.match(screens.case, /Før referatet inn i skolens arkiv\./);
+  assert.match(screens.referat, /Status: Overført til skolens arkiv/);
   assert.deepEqual(errors, []);
   await context.close();
 });

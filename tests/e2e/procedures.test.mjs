@@ -49,9 +49,14 @@ async function checkRoute(page, plan, situation, answers) {
       for (const item of step.meeting.agenda) assert.ok(meeting.includes(item.text), item.text);
     }
   }
+  // The plan's advice for this situation (all, when it names none), then
+  // the duty-to-inform notes that hold: which ones is the plan's data.
+  const advice = (plan.confidentiality?.advice ?? [])
+    .filter((a) => !a.situations?.length || a.situations.includes(situation.id));
   const duty = (plan.confidentiality?.duty_to_inform ?? []).filter((n) => holds(n.when));
-  const dutyShown = duty.length ? await page.locator('section.duty li').allInnerTexts() : [];
-  assert.deepEqual(dutyShown, duty.map((n) => n.text));
+  const notes = [...advice, ...duty].map((n) => n.text);
+  const dutyShown = notes.length ? await page.locator('section.duty li').allInnerTexts() : [];
+  assert.deepEqual(dutyShown, notes);
   // The plan's documentation rule is shown once: as its own section, or as
   // the step when the route's documentation step is that very rule.
   const doc = plan.documentation?.text ?? 'Denne planen sier ikke hvordan saken skal dokumenteres.';

@@ -1,5 +1,6 @@
 //! A case: the record of one incident, kept as a draft on the device until it
-//! is written into Elements (or wherever the plan says) and deleted.
+//! is written into the school's records (the system the plan names) and
+//! deleted.
 //!
 //! It holds the least that is needed: a pupil *reference* (initials or a
 //! pseudonym, never a full name or national ID number), what was answered,
@@ -20,18 +21,20 @@ pub type Millis = i64;
 pub enum Status {
     #[default]
     Open,
-    /// Written into the school's records (Elements); ready to delete here.
-    TransferredToElements,
+    /// Written into the school's records; ready to delete here. (Stored
+    /// under its first name, so old drafts still read.)
+    #[serde(rename = "transferred_to_elements")]
+    Transferred,
     Closed,
 }
 
 impl Status {
-    pub const ALL: [Status; 3] = [Status::Open, Status::TransferredToElements, Status::Closed];
+    pub const ALL: [Status; 3] = [Status::Open, Status::Transferred, Status::Closed];
 
     pub fn id(self) -> &'static str {
         match self {
             Status::Open => "open",
-            Status::TransferredToElements => "transferred_to_elements",
+            Status::Transferred => "transferred_to_elements",
             Status::Closed => "closed",
         }
     }
@@ -40,14 +43,21 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.id() == id)
     }
 
-    /// How the app names the status.
-    pub fn label(self) -> &'static str {
+    /// How the app names the status: with the system the case's plan
+    /// names (`Plan::records_system`), or neutrally when it names none.
+    pub fn label(self, records_system: Option<&str>) -> String {
         match self {
-            Status::Open => "Åpen",
-            Status::TransferredToElements => "Overført til Elements",
-            Status::Closed => "Avsluttet",
+            Status::Open => "Åpen".to_owned(),
+            Status::Transferred => format!("Overført til {}", records_name(records_system)),
+            Status::Closed => "Avsluttet".to_owned(),
         }
     }
+}
+
+/// Where a referat goes: the system the plan names, or a neutral name for
+/// the school's records when it names none (no school's system in code).
+pub fn records_name(records_system: Option<&str>) -> &str {
+    records_system.unwrap_or("skolens arkiv")
 }
 
 /// A call made from inside the case (tapping a call button logs it).
@@ -281,7 +291,7 @@ impl Case {
 pub fn sort_for_list(cases: &mut [Case]) {
     let rank = |s: Status| match s {
         Status::Open => 0,
-        Status::TransferredToElements => 1,
+        Status::Transferred => 1,
         Status::Closed => 2,
     };
     cases.sort_by(|a, b| {
@@ -306,7 +316,7 @@ mod tests {
 
     #[test]
     fn ticking_keeps_the_first_time_and_unticking_forgets_it() {
-        let mut case = Case::new("k1".into(), "halden-vgs", 1_000);
+        let mut case = Case::new("k1".into(), "plan-a", 1_000);
         case.apply(
             CaseEdit::Step {
                 step: "a".into(),
@@ -342,7 +352,7 @@ mod tests {
         case.apply(CaseEdit::Notes("mer".into()), 20 * day);
         assert!(!case.is_overdue(30 * day, 30), "changed ten days ago");
         assert!(case.is_overdue(50 * day, 30));
-        case.apply(CaseEdit::Status(Status::TransferredToElements), 50 * day);
+        case.apply(CaseEdit::Status(Status::Transferred), 50 * day);
         assert!(
             case.is_overdue(80 * day, 30),
             "still here: move it and delete it"

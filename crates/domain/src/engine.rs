@@ -10,8 +10,8 @@
 //! a school's wording.
 
 use crate::plan::{
-    AgendaItem, Answer, Condition, Contact, Documentation, DutyNote, Node, Plan, Question, Role,
-    Situation, Step,
+    Advice, AgendaItem, Answer, Condition, Contact, Documentation, DutyNote, Node, Plan, Question,
+    Role, Situation, Step,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -81,6 +81,8 @@ pub struct Guidance<'p> {
     pub next_question: Option<&'p Question>,
     /// The plan's notes on informing others that apply to these facts.
     pub duty_to_inform: Vec<&'p DutyNote>,
+    /// The plan's confidentiality advice it shows in this situation.
+    pub advice: Vec<&'p Advice>,
     /// The plan's general documentation rule, if it has one.
     pub documentation: Option<&'p Documentation>,
 }
@@ -228,6 +230,7 @@ pub fn route<'p>(
         steps: Vec::new(),
         next_question: None,
         duty_to_inform: Vec::new(),
+        advice: plan.advice_for(&situation.id).collect(),
         documentation: plan.documentation.as_ref(),
     };
 

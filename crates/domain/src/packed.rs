@@ -255,7 +255,8 @@ packed! {
     Prevention { text, groups }
     ItemGroup { title, items, source }
     FactorList { items, source }
-    Confidentiality { text, duty_to_inform }
+    Confidentiality { text, duty_to_inform, advice }
+    Advice { text, situations, source }
     DutyNote { id, text, when, source }
     Documentation { text, system, source }
     ConversationAdvice { title, items, source }

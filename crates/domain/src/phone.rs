@@ -16,7 +16,7 @@ impl std::fmt::Display for PhoneError {
             PhoneError::BadCharacter(c) => write!(f, "tegnet «{c}» hører ikke hjemme i et telefonnummer"),
             PhoneError::WrongLength(n) => write!(
                 f,
-                "{n} sifre: et norsk nummer har 8 sifre (eller 3–5 for korte nummer som 113 og 02800)"
+                "{n} sifre: et norsk nummer har 8 sifre (eller 3–5 for korte nummer som 113 og 1881)"
             ),
         }
     }

@@ -14,7 +14,7 @@ pub const FORMAT_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub format_version: u32,
-    /// Short, stable id used for storage keys and links, e.g. `halden-vgs`.
+    /// Short, stable id used for storage keys and links (the file name).
     pub id: String,
     pub meta: Meta,
     /// The documents this plan was written from; every [`Source`] names one.
@@ -37,7 +37,7 @@ pub struct Plan {
     /// Confidentiality (taushetsplikt) and the duty to inform (opplysningsplikt).
     #[serde(default)]
     pub confidentiality: Option<Confidentiality>,
-    /// The plan's rule for written records (e.g. referat i Elements).
+    /// The plan's rule for written records, and the system they go into.
     #[serde(default)]
     pub documentation: Option<Documentation>,
     #[serde(default)]
@@ -267,6 +267,28 @@ pub struct Confidentiality {
     /// Notes on informing others that apply depending on the facts (age).
     #[serde(default)]
     pub duty_to_inform: Vec<DutyNote>,
+    /// The plan's own advice shown with the steps of the procedures it
+    /// names ("ask when in doubt", "don't handle this alone").
+    #[serde(default)]
+    pub advice: Vec<Advice>,
+}
+
+/// A confidentiality text a procedure shows beside its steps. Which
+/// procedures show it is the plan's choice, never the app's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    pub text: String,
+    /// The situations whose procedure shows it; every situation when empty.
+    #[serde(default)]
+    pub situations: Vec<String>,
+    pub source: Source,
+}
+
+impl Advice {
+    pub fn applies_to(&self, situation: &str) -> bool {
+        self.situations.is_empty() || self.situations.iter().any(|s| s == situation)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -284,7 +306,7 @@ pub struct DutyNote {
 #[serde(deny_unknown_fields)]
 pub struct Documentation {
     pub text: String,
-    /// The system records go into, e.g. "Elements".
+    /// The system records go into, named as the plan names it.
     #[serde(default)]
     pub system: Option<String>,
     pub source: Source,
@@ -431,7 +453,28 @@ pub struct Condition {
     pub answer_in: Vec<String>,
 }
 
+/// The plan an app shows until the user picks another: the least plan id,
+/// which is the first plan file by name (a file is named by its plan's id). One rule for the
+/// app (`build.rs`) and its prerendered home (`scripts/postbuild.mjs`), so a
+/// build with one school's plan starts on, and stamps cases with, that plan.
+pub fn default_plan_id<'a>(ids: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    ids.into_iter().min()
+}
+
 impl Plan {
+    /// The system the plan says records go into, if it names one.
+    pub fn records_system(&self) -> Option<&str> {
+        self.documentation.as_ref()?.system.as_deref()
+    }
+
+    /// The confidentiality advice this situation's procedure shows.
+    pub fn advice_for<'p>(&'p self, situation: &'p str) -> impl Iterator<Item = &'p Advice> + 'p {
+        self.confidentiality
+            .iter()
+            .flat_map(|c| &c.advice)
+            .filter(move |a| a.applies_to(situation))
+    }
+
     pub fn role(&self, id: &str) -> Option<&Role> {
         self.roles.iter().find(|r| r.id == id)
     }

@@ -1,5 +1,5 @@
 //! The referat: a case written out as plain text, laid out for pasting into
-//! Elements (or printing): when, who, the situation, what was done and when,
+//! the school's records (or printing): when, who, the situation, what was done and when,
 //! the meeting, the duty-to-inform decisions, agreements and notes.
 
 use crate::case::{Case, Millis};
@@ -58,7 +58,10 @@ pub fn referat(plan: &Plan, case: &Case, offset: OffsetAt) -> String {
         date_time(case.created_at, offset),
         date_time(case.updated_at, offset)
     ));
-    line(&format!("Status: {}", case.status.label()));
+    line(&format!(
+        "Status: {}",
+        case.status.label(plan.records_system())
+    ));
 
     let situation = case.situation.as_deref().and_then(|id| plan.situation(id));
     let guidance = situation.and_then(|s| route(plan, &s.id, &case.facts).ok());

@@ -263,7 +263,7 @@ impl<'p> Checker<'p> {
                         "telefonnummeret «{}» til {} kan ikke ringes: {err}",
                         contact.phone, contact.name
                     ),
-                    "Skriv nummeret med sifre, f.eks. \"970 83 705\" eller \"02800\".",
+                    "Skriv nummeret med sifre, f.eks. \"900 00 000\" eller \"113\".",
                 );
             }
             if contact.roles.is_empty() {
@@ -322,6 +322,17 @@ impl<'p> Checker<'p> {
         for (i, note) in confidentiality.duty_to_inform.iter().enumerate() {
             if let Some(when) = &note.when {
                 self.condition(&format!("$.confidentiality.duty_to_inform[{i}].when"), when);
+            }
+        }
+        for (i, advice) in confidentiality.advice.iter().enumerate() {
+            for (j, id) in advice.situations.iter().enumerate() {
+                if self.plan.situation(id).is_none() {
+                    self.error(
+                        format!("$.confidentiality.advice[{i}].situations[{j}]"),
+                        format!("situasjonen «{id}» finnes ikke"),
+                        "Bruk id-en til en situasjon i \"situations\", eller ta bort listen så rådet vises i alle.",
+                    );
+                }
             }
         }
     }
@@ -594,7 +605,7 @@ impl<'p> Checker<'p> {
                         answers.join(", "),
                         situation.title
                     ),
-                    "Legg til et steg med \"documents\": true (f.eks. «referat i Elements») på denne veien.",
+                    "Legg til et steg med \"documents\": true (f.eks. «skriver referat») på denne veien.",
                 );
             }
         }
@@ -681,6 +692,9 @@ fn collect_sources<'p>(plan: &'p Plan, out: &mut Vec<(String, &'p Source)>) {
                 format!("$.confidentiality.duty_to_inform[{i}].source"),
                 &n.source,
             );
+        }
+        for (i, a) in c.advice.iter().enumerate() {
+            add(format!("$.confidentiality.advice[{i}].source"), &a.source);
         }
     }
     if let Some(d) = &plan.documentation {

@@ -153,7 +153,7 @@ fn a_malformed_phone_number() {
         &errors,
         "$.contacts[0].phone",
         "«900 00 00O» til Rektor kan ikke ringes",
-        "\"970 83 705\"",
+        "\"900 00 000\"",
     );
     let errors = errors_after(|p| p["contacts"][0]["phone"] = json!("900 00"));
     assert_one(&errors, "$.contacts[0].phone", "5 sifre", "sifre");
@@ -291,5 +291,22 @@ fn a_pupil_question_that_does_not_exist() {
         "$.pupil_questions[0]",
         "«alderen» finnes ikke",
         "\"questions\"",
+    );
+}
+
+#[test]
+fn advice_for_a_situation_the_plan_lacks() {
+    let src = json!({ "document": "plan", "section": "Taushetsplikt", "lines": [5, 5] });
+    let errors = errors_after(|p| {
+        p["confidentiality"] = json!({ "text": [], "advice": [
+            { "text": "Søk råd.", "situations": ["ruset"], "source": src },
+            { "text": "Ikke alene.", "situations": ["rusett"], "source": src }
+        ] });
+    });
+    assert_one(
+        &errors,
+        "$.confidentiality.advice[1].situations[0]",
+        "situasjonen «rusett» finnes ikke",
+        "\"situations\"",
     );
 }

@@ -65,6 +65,9 @@ fn cited_texts(plan: &Plan) -> Vec<(String, &Source)> {
         for n in &c.duty_to_inform {
             out.push((n.text.clone(), &n.source));
         }
+        for a in &c.advice {
+            out.push((a.text.clone(), &a.source));
+        }
     }
     if let Some(d) = &plan.documentation {
         out.push((d.text.clone(), &d.source));

@@ -34,7 +34,7 @@ fn schema_1_drafts_are_migrated() {
     assert_eq!(case.pupil_ref, "AB");
     assert_eq!(case.class, "2STA");
     assert_eq!(case.notes, "Skrevet i første versjon.");
-    assert_eq!(case.status, Status::TransferredToElements);
+    assert_eq!(case.status, Status::Transferred);
     assert_eq!(case.revision, 0);
     assert_eq!(case.steps_done["kontakt-ledelse"], 1_795_430_100_000);
 }
@@ -194,4 +194,49 @@ fn edits_from_two_tabs_both_land_when_applied_to_the_stored_copy() {
     assert_eq!(case.steps_done.len(), 2);
     assert_eq!(case.notes, "fra fane B");
     assert_eq!(case.revision, 3);
+}
+
+#[test]
+fn a_transferred_draft_stored_before_the_rename_still_reads() {
+    let stored = include_str!("fixtures/case-schema-2.json").replace(
+        "\"status\":\"open\"",
+        "\"status\":\"transferred_to_elements\"",
+    );
+    let case = decode(&stored).unwrap();
+    assert_eq!(case.status, Status::Transferred);
+    assert!(encode(&case).contains("\"status\":\"transferred_to_elements\""));
+}
+
+#[test]
+fn the_status_and_the_referat_name_the_plans_system_or_none() {
+    let halden = common::plan("halden-vgs");
+    let system = halden.records_system();
+    assert_eq!(system, Some("Elements"));
+    assert_eq!(Status::Transferred.label(system), "Overført til Elements");
+
+    let brochure = common::plan("kjentmann-brosjyre");
+    assert_eq!(brochure.records_system(), None);
+    let mut case = decode(include_str!("fixtures/case-schema-2.json")).unwrap();
+    case.apply(CaseEdit::Status(Status::Transferred), T0);
+    let text = referat(&brochure, &case, CET);
+    assert!(
+        text.contains("Status: Overført til skolens arkiv"),
+        "{text}"
+    );
+    for status in Status::ALL {
+        assert!(!status.label(None).contains("Elements"));
+    }
+    assert!(!text.contains("Elements"), "{text}");
+}
+
+#[test]
+fn the_default_plan_is_the_first_file_so_a_one_plan_build_uses_its_own() {
+    use rusplan_domain::plan::default_plan_id;
+    assert_eq!(default_plan_id(common::BUNDLED), Some("halden-vgs"));
+    assert_eq!(
+        default_plan_id(["kjentmann-brosjyre"]),
+        Some("kjentmann-brosjyre")
+    );
+    assert_eq!(default_plan_id(["b", "a-b", "a"]), Some("a"));
+    assert_eq!(default_plan_id([]), None);
 }

@@ -36,6 +36,7 @@ proptest! {
         plan_index in 0..BUNDLED.len(),
         situation_index in 0usize..4,
         answers in answer_sequence(),
+        pick in 0usize..4,
     ) {
         let plan = plan(BUNDLED[plan_index]);
         let Some(situation) = plan.situations.get(situation_index % plan.situations.len()) else {
@@ -53,6 +54,17 @@ proptest! {
                 prop_assert!(given.is_none_or(|a| next.answers.iter().all(|x| x.id != a)));
             }
         }
+        // And it ends: answering each question it asks (with a chosen answer)
+        // completes the route within one answer per question of the plan.
+        for _ in 0..=plan.questions.len() {
+            let g = route(&plan, &situation.id, &facts).unwrap();
+            let Some(next) = g.next_question else { break };
+            let answer = &next.answers[pick % next.answers.len()];
+            facts.answer(&next.id, &answer.id);
+        }
+        let g = route(&plan, &situation.id, &facts).unwrap();
+        prop_assert!(g.is_complete(), "{} still asks {:?}", situation.id, g.next_question.map(|q| &q.id));
+        prop_assert!(!g.steps.is_empty(), "{}: a complete route with no step", situation.id);
     }
 }
 

@@ -780,3 +780,36 @@ fn callable_roles_are_those_with_numbers_or_named_in_a_step() {
         ["kjentmann", "avdelingsleder", "ledelse", "politi"]
     );
 }
+
+/// Which confidentiality advice a procedure shows is the plan's data: every
+/// situation when the advice names none, else only those it names.
+#[test]
+fn a_procedure_shows_the_advice_its_plan_gives_it() {
+    let mut halden = plan("halden-vgs");
+    for situation in &halden.situations {
+        let g = route(&halden, &situation.id, &Facts::new()).unwrap();
+        let texts: Vec<&str> = g.advice.iter().map(|a| a.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("søke råd hos skoleledelsen eller noen i elevtjenesten")),
+            "{texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("ikke være alene om å håndtere dette")),
+            "{texts:?}"
+        );
+    }
+    let advice = &mut halden.confidentiality.as_mut().unwrap().advice;
+    advice[0].situations = vec!["alternativ-3".into()];
+    let g = route(&halden, "alternativ-1", &Facts::new()).unwrap();
+    assert_eq!(g.advice.len(), 1);
+    let g = route(&halden, "alternativ-3", &Facts::new()).unwrap();
+    assert_eq!(g.advice.len(), 2);
+
+    let brochure = plan("kjentmann-brosjyre");
+    let g = route(&brochure, &brochure.situations[0].id, &Facts::new()).unwrap();
+    assert!(g.advice.is_empty());
+}

@@ -158,7 +158,7 @@ function writeParentsPage() {
   run('cargo', ['build', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'rusplan', '--bin', 'parents', ...(release ? ['--release'] : [])]);
   const out = mkdtempSync(join(tmpdir(), 'rusplan-parents-'));
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'parents',
-    join(root, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'parents.wasm')]);
+    join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'parents.wasm')]);
   if (release) {
     // The features rustc's wasm32 target enables, as trunk's own run has them.
     run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',

@@ -28,5 +28,8 @@ WASM_BINDGEN_TEST_TIMEOUT=120 \
 echo "== Release build (trunk, offline)"
 trunk build --release --offline
 
+echo "== A build with one school's plan only (for tests/e2e/one-plan.test.mjs)"
+./scripts/one-plan-build.sh kjentmann-brosjyre
+
 echo "== End to end: Playwright + axe in headless Chromium"
 node --test --test-concurrency=1 --test-timeout=600000 tests/e2e/

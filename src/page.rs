@@ -53,7 +53,12 @@ pub fn base() -> &'static str {
             .and_then(|w| js_sys::Reflect::get(&w, &"rusplanBase".into()).ok())
             .and_then(|v| v.as_string())
             .unwrap_or_default();
-        from_boot.trim_end_matches('/').to_owned()
+        // One leading slash, never two: "//host" would make every link and
+        // the parents' redirect protocol-relative, that is, another site.
+        match from_boot.trim_matches('/') {
+            "" => String::new(),
+            path => format!("/{path}"),
+        }
     })
 }
 

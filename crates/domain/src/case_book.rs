@@ -116,17 +116,10 @@ struct Draft {
 }
 
 impl Draft {
-    fn from_storage(case: Case) -> Self {
-        let case = case.neutralised();
+    fn from_storage(mut case: Case) -> Self {
         // A draft stored by an older version may hold a number: each field
         // that does says so until it is changed.
-        let withheld = case
-            .texts()
-            .into_iter()
-            .filter_map(|(field, text)| {
-                identity_number::find(text).map(|found| Withheld { field, found })
-            })
-            .collect();
+        let withheld = case.neutralise_texts();
         Draft {
             case,
             pending: Vec::new(),
@@ -144,7 +137,8 @@ impl Draft {
 
     /// Puts `pending` back on top of `base`, as a newer stored copy.
     fn rebase(&mut self, base: Case) {
-        let mut case = base.neutralised();
+        let mut case = base;
+        case.neutralise_texts();
         for (edit, at) in &self.pending {
             case.apply(edit.clone(), *at);
         }
@@ -522,38 +516,34 @@ impl CaseBook {
 
 impl Case {
     /// Every free text of the case, with its field.
-    fn texts(&self) -> Vec<(Field, &str)> {
+    fn texts_mut(&mut self) -> Vec<(Field, &mut String)> {
         let mut texts = vec![
-            (Field::PupilRef, self.pupil_ref.as_str()),
-            (Field::Class, &self.class),
-            (Field::Notes, &self.notes),
-            (Field::FollowUp, &self.follow_up),
-            (Field::MeetingDate, &self.meeting.date),
-            (Field::MeetingParticipants, &self.meeting.participants),
+            (Field::PupilRef, &mut self.pupil_ref),
+            (Field::Class, &mut self.class),
+            (Field::Notes, &mut self.notes),
+            (Field::FollowUp, &mut self.follow_up),
+            (Field::MeetingDate, &mut self.meeting.date),
+            (Field::MeetingParticipants, &mut self.meeting.participants),
         ];
-        for (note, text) in &self.duty_decisions {
+        for (note, text) in &mut self.duty_decisions {
             texts.push((Field::DutyDecision(note.clone()), text));
         }
         texts
     }
 
-    /// The case with every text neutralised ([`neutralise`]): drafts
-    /// written before that rule are shown and exported the same way.
-    fn neutralised(mut self) -> Case {
-        let texts = [
-            &mut self.pupil_ref,
-            &mut self.class,
-            &mut self.notes,
-            &mut self.follow_up,
-            &mut self.meeting.date,
-            &mut self.meeting.participants,
-        ];
-        for text in texts.into_iter().chain(self.duty_decisions.values_mut()) {
-            if let std::borrow::Cow::Owned(clean) = neutralise(text) {
-                *text = clean;
-            }
-        }
-        self
+    /// Neutralises every text ([`neutralise`]): drafts written before that
+    /// rule are shown and exported the same way. Returns the fields that
+    /// hold an identity number (stored by an older version).
+    fn neutralise_texts(&mut self) -> Vec<Withheld> {
+        self.texts_mut()
+            .into_iter()
+            .filter_map(|(field, text)| {
+                if let std::borrow::Cow::Owned(clean) = neutralise(text) {
+                    *text = clean;
+                }
+                identity_number::find(text).map(|found| Withheld { field, found })
+            })
+            .collect()
     }
 }
 

@@ -33,7 +33,7 @@ pub fn load_all() -> Vec<(String, String)> {
 
 /// What storage holds under `key` right now.
 pub fn read(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    storage::get(key)
 }
 
 /// Writes a case's text, or says why the browser refused.
@@ -42,9 +42,7 @@ pub fn write(key: &str, text: &str) -> Result<(), String> {
 }
 
 pub fn remove(key: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(key);
-    }
+    storage::remove(key);
 }
 
 /// Removes everything Rusplan has stored in localStorage on this device.

@@ -38,7 +38,8 @@ pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn get(key: &str) -> Option<String> {
+/// What storage holds under `key`, if the browser lets the app read it.
+pub fn get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
 }
 

@@ -32,8 +32,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  // The parents' page is a file of its own; every other navigation is the app.
-  const parents = url.pathname.endsWith('/foresatte.html');
+  // The parents' pages are files of their own; every other navigation is the app.
+  const parents = /\/foresatte(\.html$|\/)/.test(url.pathname);
   event.respondWith(request.mode === 'navigate' && !parents ? appShell(url) : fromCache(request));
 });
 

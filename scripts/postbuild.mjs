@@ -45,7 +45,7 @@ export const CSP = [
 ].join('; ');
 
 const COMPRESSED = /\.(br|gz)$/;
-const GENERATED = /^(sw\.js|boot-[0-9a-f]+\.js|foresatte\.html|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm))$/;
+const GENERATED = /^(sw\.js|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm))$/;
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
@@ -146,11 +146,13 @@ function prerenderedHomes() {
   return plans.map(home).join('\n    ');
 }
 
-/** The parents' page as a program of its own (src/bin/parents.rs), built
+/** The handout as a program of its own (src/bin/parents.rs), built
  *  with the tools trunk uses for the app (cargo, wasm-bindgen, wasm-opt from
- *  PATH), so a parent's first visit fetches a small wasm and staff phones
- *  do not carry the parents' page. foresatte.html is CSP-clean like
- *  index.html; the app's `?foresatte=` links are sent to it. */
+ *  PATH): the printable handout with its QR code, so staff phones do not
+ *  carry the QR encoder. The parents' pages themselves are static files
+ *  (crates/prerender); foresatte.html sends older links on to them. All of
+ *  it CSP-clean like index.html; the app's `?foresatte=` links are sent to
+ *  foresatte.html. */
 function writeParentsPage() {
   const root = fileURLToPath(new URL('../', import.meta.url));
   const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
@@ -175,11 +177,39 @@ import init from './parents-${id}.js';
 import { startServiceWorker } from './pwa.js';
 
 window.rusplanBase = new URL('./', import.meta.url).pathname;
-startServiceWorker(new URL('./sw.js', import.meta.url));
-await init({ module_or_path: new URL('./parents-${id}_bg.wasm', import.meta.url) });
+if (!window.rusplanLeaving) {
+  startServiceWorker(new URL('./sw.js', import.meta.url));
+  await init({ module_or_path: new URL('./parents-${id}_bg.wasm', import.meta.url) });
+}
 `;
   writeFileSync(join(dir, `parents-${id}-boot.js`), parentsBoot);
   const css = walk(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
+
+  // The parents' pages: static files rendered from the app's own component
+  // (crates/prerender), one per plan and language; no wasm, no app script.
+  run('cargo', ['run', '--offline', '-q', '-p', 'rusplan-prerender', '--', dir, css, CSP]);
+  writeFileSync(join(dir, 'parents-offline.js'), `// Keeps the parents' page readable offline after the first visit (written
+// by scripts/postbuild.mjs). The page is complete without it.
+if ('serviceWorker' in navigator && isSecureContext) {
+  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {});
+}
+`);
+  // Links handed out before the pages were static files
+  // (foresatte.html?foresatte=<plan>[&lang=en]) go on to the file, named by
+  // the rule in src/pages/parents.rs (file_name); the handout stays here.
+  const plans = readdirSync(join(dir, 'foresatte')).filter((f) => !f.includes('.en.')).map((f) => f.replace(/\.html$/, ''));
+  writeFileSync(join(dir, 'foresatte-link.js'), `// Sends an older parents' link on to its static page (written by
+// scripts/postbuild.mjs). A classic script in the head: it runs before the
+// handout's program would start.
+(() => {
+  const query = new URLSearchParams(location.search);
+  const plan = query.get('foresatte');
+  if (query.has('utskrift') || !${JSON.stringify(plans)}.includes(plan)) return;
+  window.rusplanLeaving = true;
+  const file = query.get('lang') === 'en' ? \`\${plan}.en.html\` : \`\${plan}.html\`;
+  location.replace(new URL(\`./foresatte/\${file}\`, document.currentScript.src));
+})();
+`);
   writeFileSync(join(dir, 'foresatte.html'), `<!doctype html>
 <html lang="nb">
   <head>
@@ -190,10 +220,16 @@ await init({ module_or_path: new URL('./parents-${id}_bg.wasm', import.meta.url)
     <title>Informasjon til foresatte</title>
     <link rel="stylesheet" href="./${css}">
     <link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
+    <script src="./foresatte-link.js"></script>
     <script type="module" src="./parents-${id}-boot.js"></script>
   </head>
   <body>
-    <noscript>Siden trenger JavaScript.</noscript>
+    <noscript>
+      <main id="main" class="parents">
+        <h1>Informasjon til foresatte</h1>
+        <ul>${plans.map((p) => `<li><a href="./foresatte/${p}.html">${p}</a></li>`).join('')}</ul>
+      </main>
+    </noscript>
   </body>
 </html>
 `);

@@ -87,15 +87,22 @@ pub fn query_param(name: &str) -> Option<String> {
     })
 }
 
-/// The address of the parents' page for a plan: their own small page
-/// (`foresatte.html`, see src/bin/parents.rs), which opens on any static
-/// host on a first visit without fetching the staff app. Links handed out
-/// before it (`…/?foresatte=<plan>`) are sent there by prerender.js.
+/// The address of the parents' page for a plan: a static file
+/// (`foresatte/<plan>.html`, rendered ahead of time by `crates/prerender`),
+/// which opens on any static host on a first visit with no script at all.
+/// Links handed out before it (`…/?foresatte=<plan>`,
+/// `foresatte.html?foresatte=<plan>&lang=en`) are sent there.
 pub fn parents_link(plan_id: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}{}/foresatte.html?foresatte={plan_id}", base())
+    let file = crate::pages::parents::file_name(plan_id, crate::pages::parents::Language::Bokmal);
+    format!("{origin}{}/foresatte/{file}", base())
+}
+
+/// The printable handout with the QR code of [`parents_link`].
+pub fn handout_link(plan_id: &str) -> String {
+    format!("{}/foresatte.html?foresatte={plan_id}&utskrift", base())
 }
 
 /// Removes the home screens postbuild.mjs prerendered into index.html.

@@ -1,25 +1,17 @@
-//! The parents' page as a program of its own (`foresatte.html`, built by
-//! scripts/postbuild.mjs): a parent opening a shared link downloads this
-//! small wasm, never the staff app, and staff phones never carry the
-//! parents' page, the handout or the QR encoder in theirs. The pages are
-//! the same components either way (`rusplan::pages::{parents, handout}`).
+//! The printable handout with the QR code (`foresatte.html?foresatte=<plan>
+//! &utskrift`, built by scripts/postbuild.mjs): a program of its own, so
+//! staff phones never carry the QR encoder. The parents' page itself is a
+//! static file per plan and language (`crates/prerender`); older links to
+//! `foresatte.html` are sent there by the page's script before this runs.
 
 use leptos::prelude::*;
 use rusplan::page::{link, query_param};
 use rusplan::pages::handout::Handout;
-use rusplan::pages::parents::{Language, ParentsPage};
 use rusplan::plans;
 
 fn main() {
-    let language = Language::from_code(&query_param("lang").unwrap_or_default());
-    let handout = query_param("utskrift").is_some();
     match query_param("foresatte").and_then(|id| plans::find(&id)) {
-        Some(plan) if handout => {
-            leptos::mount::mount_to_body(move || view! { <Handout plan=plan/> })
-        }
-        Some(plan) => leptos::mount::mount_to_body(move || {
-            view! { <ParentsPage plan=plan language=language/> }
-        }),
+        Some(plan) => leptos::mount::mount_to_body(move || view! { <Handout plan=plan/> }),
         None => leptos::mount::mount_to_body(|| {
             view! {
                 <main id="main" class="parents">

@@ -4,7 +4,7 @@
 
 use crate::browser;
 use crate::components::copy::CopyButton;
-use crate::page::parents_link;
+use crate::page::{handout_link, parents_link};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rusplan_domain::Plan;
@@ -39,7 +39,7 @@ pub fn ParentsShare(plan: &'static Plan) -> impl IntoView {
                 <a class="button secondary" href=url.clone() target="_blank" rel="noopener">"Se siden"</a>
             </div>
             <p role="status">{move || message.get()}</p>
-            <a class="button secondary" href=format!("{url}&utskrift")>"QR-kode og utskrift til foreldremøtet"</a>
+            <a class="button secondary" href=handout_link(&plan.id)>"QR-kode og utskrift til foreldremøtet"</a>
         </section>
     }
 }

@@ -2,8 +2,12 @@
 //! calm, read-only, from the plan's own words. It reads nothing stored on
 //! the device and has no staff controls. Bokmål or English; a plan text
 //! with no English translation is shown in bokmål, marked as such.
+//!
+//! It is rendered ahead of time, natively, to one static HTML file per plan
+//! and language (`crates/prerender`, [`file_name`]): a parent's first visit
+//! runs no wasm and no app script, and the language switch is a link to the
+//! other file. Nothing here may touch the browser.
 
-use crate::page::set_title;
 use leptos::prelude::*;
 use rusplan_domain::parents::situations_for_parents;
 use rusplan_domain::phone::tel_target;
@@ -24,11 +28,18 @@ impl Language {
         }
     }
 
-    fn code(self) -> &'static str {
+    pub const ALL: [Language; 2] = [Language::Bokmal, Language::English];
+
+    pub fn code(self) -> &'static str {
         match self {
             Language::Bokmal => "nb",
             Language::English => "en",
         }
+    }
+
+    /// The page's title, as the document shows it.
+    pub fn title(self) -> &'static str {
+        self.words().title
     }
 
     /// The page's own words (not the plan's).
@@ -125,30 +136,35 @@ fn plan_text(plan: &'static Plan, language: Language, text: &str) -> AnyView {
     }
 }
 
+/// The static file of a plan's parents' page in a language, in the
+/// `foresatte/` folder: `<plan>.html`, `<plan>.en.html`. The one rule for
+/// these names in Rust; `scripts/postbuild.mjs` writes the redirect from
+/// older links with the same rule.
+pub fn file_name(plan_id: &str, language: Language) -> String {
+    match language {
+        Language::Bokmal => format!("{plan_id}.html"),
+        Language::English => format!("{plan_id}.en.html"),
+    }
+}
+
 #[component]
 pub fn ParentsPage(plan: &'static Plan, language: Language) -> impl IntoView {
-    let language = RwSignal::new(language);
-    Effect::new(move |_| {
-        let lang = language.get();
-        set_title(lang.words().title);
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-    });
     view! {
         <header class="app-bar">
             <span class="app-name">"Rusplan"</span>
             <span class="app-school">{plan.meta.school.clone()}</span>
         </header>
         <main id="main" class="parents">
-            <div class="lang-switch" role="group" aria-label="Språk / Language">
-                {[(Language::Bokmal, "Norsk"), (Language::English, "English")].into_iter().map(|(lang, name)| view! {
-                    <button type="button" class="button secondary" lang=lang.code()
-                        aria-pressed=move || (language.get() == lang).to_string()
-                        on:click=move |_| language.set(lang)>{name}</button>
+            <nav class="lang-switch" aria-label="Språk / Language">
+                {Language::ALL.into_iter().map(|lang| view! {
+                    <a class="button secondary" lang=lang.code() hreflang=lang.code()
+                        href=file_name(&plan.id, lang)
+                        aria-current=(lang == language).then_some("page")>
+                        {match lang { Language::Bokmal => "Norsk", Language::English => "English" }}
+                    </a>
                 }).collect_view()}
-            </div>
-            {move || view! { <ParentsContent plan=plan language=language.get()/> }}
+            </nav>
+            <ParentsContent plan=plan language=language/>
         </main>
     }
 }

@@ -5,6 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
@@ -17,9 +19,11 @@ before(async () => { app = await startApp(); browser = await launch(); });
 after(async () => { await browser?.close(); await app?.close(); children.forEach((c) => c.kill()); });
 
 const [HALDEN, BROCHURE] = PLANS;
-// The link staff hand out; links of the older form (…/?foresatte=) are
+// The link staff hand out: a static file per plan and language. Links of
+// the older forms (…/?foresatte=, foresatte.html?foresatte=…&lang=en) are
 // tested below to keep working.
-const linkFor = (plan) => `${app.url}/foresatte.html?foresatte=${plan.id}`;
+const linkFor = (plan) => `${app.url}/foresatte/${plan.id}.html`;
+const oldLinkFor = (plan) => `${app.url}/foresatte.html?foresatte=${plan.id}`;
 
 async function decodeQr(locator) {
   // Clear of the fixed menu at the bottom of the screen.
@@ -116,22 +120,25 @@ test('English: every section, translated where the plan has it, marked where it 
   for (const plan of PLANS) {
     await open(page, linkFor(plan));
     const norwegian = await page.locator('main h2').allInnerTexts();
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'English' }).click();
     await page.locator('h1', { hasText: 'Information for parents and guardians' }).waitFor();
     const english = await page.locator('main h2').allInnerTexts();
     assert.equal(english.length, norwegian.length, `${plan.id}: every section`);
     assert.notDeepEqual(english, norwegian);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-    assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('link', { name: 'English' }).getAttribute('aria-current'), 'page');
+    assert.equal(await page.getByRole('link', { name: 'Norsk' }).getAttribute('aria-current'), null);
     assert.deepEqual(await axeViolations(page), [], `${plan.id} in English`);
   }
   // Halden's goals are translated; the brochure has no translations, so its
   // texts show in bokmål, marked, and tagged as Norwegian for screen readers.
-  await open(page, `${linkFor(HALDEN)}&lang=en`);
+  // A link of the older form, with the language in the query, lands there too.
+  await open(page, `${oldLinkFor(HALDEN)}&lang=en`);
+  assert.match(page.url(), /\/foresatte\/halden-vgs\.en\.html$/);
   const halden = await page.locator('main').innerText();
   assert.ok(halden.includes('Halden upper secondary school shall have a drug-free school environment'));
   assert.ok(halden.includes('Parents or guardians are contacted if the pupil is under 18'));
-  await open(page, `${linkFor(BROCHURE)}&lang=en`);
+  await open(page, `${app.url}/foresatte/${BROCHURE.id}.en.html`);
   const note = page.locator('.untranslated').first();
   assert.equal(await note.innerText(), '(not yet translated: shown in Norwegian)');
   assert.ok(await page.locator('[lang="nb"]', { hasText: 'Et rusfritt skolemiljø.' }).isVisible());
@@ -180,18 +187,39 @@ test('the link still opens offline after the first visit (server stopped)', asyn
   await context.close();
 });
 
-test('a parents\' link never fetches the staff app: its own small program draws the page', async () => {
+test('a parents\' link runs no wasm and no app script: static HTML within 20 kB brotli, readable with JavaScript off', async () => {
   const { page, context, errors } = await phonePage(browser);
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await open(page, linkFor(HALDEN));
-  await page.locator('h1', { hasText: 'Informasjon til foresatte' }).waitFor();
-  assert.match(page.url(), /\/foresatte\.html\?foresatte=halden-vgs$/);
-  assert.deepEqual(fetched.filter((p) => /rusplan-[0-9a-f]+_bg\.wasm$/.test(p)), [], 'no staff wasm');
-  assert.ok(fetched.some((p) => /parents-[0-9a-f]+_bg\.wasm$/.test(p)), 'the parents\' own wasm');
-  // An unknown plan says so, and offers the way to the app.
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm')), [], 'no wasm at all');
+  const scripts = fetched.filter((p) => p.endsWith('.js'));
+  assert.deepEqual(scripts.map((p) => p.split('/').pop()), ['parents-offline.js'], 'only the offline helper');
+  const base = new URL(app.url).pathname.replace(/\/$/, '');
+  const brotli = fetched.map((p) => join(DIST, decodeURIComponent(p.slice(base.length)))).filter((f) => existsSync(`${f}.br`))
+    .reduce((sum, f) => sum + statSync(`${f}.br`).size, 0);
+  assert.ok(brotli <= 20_000, `${brotli} bytes brotli`);
+  assert.deepEqual(errors, []);
+
+  // With scripts off, every plan and language reads in full, calls and all.
+  const noScript = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  for (const plan of PLANS) {
+    await plain.goto(linkFor(plan));
+    assert.equal(await plain.locator('h1').innerText(), 'Informasjon til foresatte');
+    await plain.getByRole('link', { name: 'English' }).click();
+    assert.equal(await plain.locator('h1').innerText(), 'Information for parents and guardians');
+  }
+  await plain.goto(linkFor(HALDEN));
+  assert.equal(await plain.locator('a[href="tel:+4797083705"]').count(), 1);
+  await noScript.close();
+
+  // Links of the older forms land on the page; an unknown plan says so.
+  for (const old of [oldLinkFor(BROCHURE), `${app.url}/?foresatte=${BROCHURE.id}`]) {
+    await open(page, old);
+    assert.match(page.url(), /\/foresatte\/kjentmann-brosjyre\.html$/, old);
+  }
   await open(page, `${app.url}/foresatte.html?foresatte=finnes-ikke`);
   assert.equal(await page.locator('h1').innerText(), 'Fant ikke planen');
-  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -7,12 +7,17 @@ const CACHE = `rusplan-${VERSION}`;
 // else; written by the app and assets/prerender.js). Outlives versions.
 const START = 'rusplan-start';
 const START_PLAN = new URL('./start-plan', self.registration.scope);
+// postbuild.mjs and trunk name files by content: name-<16 hex digits>….
+const HASHED = /-[0-9a-f]{16}(?:[._-]|$)/;
 
 self.addEventListener('install', (event) => {
   // No skipWaiting here: a new version waits until the user taps "Oppdater",
   // so it never takes over in the middle of an incident.
-  // cache: 'reload' so a file is fetched fresh, never from the HTTP cache.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  // A file with a content hash in its name never changes under that name:
+  // the copy the page has just downloaded is taken from the HTTP cache, not
+  // fetched a second time. Every other file is fetched fresh ('reload').
+  const request = (f) => new Request(f, { cache: HASHED.test(f) ? 'force-cache' : 'reload' });
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map(request))));
 });
 
 self.addEventListener('activate', (event) => {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { launch, DIST, PHONE, PLANS, choosePlan } from './harness.mjs';
+import { serve } from './server.mjs';
 
 let browser;
 const hosts = [];
@@ -246,4 +247,19 @@ test('the build has the strict CSP, no inline script or style, and precaches eve
   }
   await context.close();
   await host.stop();
+});
+
+test('installing the service worker fetches no hashed file a second time', async () => {
+  const server = await serve(DIST);
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const hashed = server.requests.filter((p) => /-[0-9a-f]{16}(?:[._-]|$)/.test(p));
+  assert.ok(hashed.some((p) => p.endsWith('_bg.wasm')), 'the app\'s wasm was fetched');
+  const twice = hashed.filter((p, i) => hashed.indexOf(p) !== i);
+  assert.deepEqual(twice, [], 'each hashed file once');
+  await context.close();
+  await server.close();
 });

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use rusplan_domain::case::{Case, CaseEdit};
 use rusplan_domain::plan::{Question, Situation};
 use rusplan_domain::time::clock;
-use rusplan_domain::{route, Guidance, GuidanceStep, Plan};
+use rusplan_domain::{route, Facts, Guidance, GuidanceStep, Plan};
 
 #[component]
 pub fn Procedure(id: String) -> impl IntoView {
@@ -42,8 +42,7 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
     });
     let facts =
         Memo::new(move |_| case.with(|c| c.as_ref().map(|c| c.facts.clone()).unwrap_or_default()));
-    let guidance =
-        move || route(plan, &situation.id, &facts.get()).expect("the situation is in the plan");
+    let guidance = move || guide(plan, situation, &facts.get());
 
     // Calls made from this page's buttons go into the case.
     provide_context(CallLogger::new({
@@ -96,6 +95,16 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
     }
 }
 
+/// The guidance for a situation of `plan`, which has it. Not `expect`:
+/// that would link the error's `Debug` (and core's string escaping) into
+/// the wasm for a panic that cannot happen.
+fn guide(plan: &'static Plan, situation: &'static Situation, facts: &Facts) -> Guidance<'static> {
+    match route(plan, &situation.id, facts) {
+        Ok(guidance) => guidance,
+        Err(_) => unreachable!("the situation is in the plan"),
+    }
+}
+
 /// Where the run is recorded, with the way to the case; and, when the
 /// browser refused to store it, that it is not stored.
 #[component]
@@ -139,7 +148,7 @@ fn Answered(
     move || {
         let case = case.get();
         let facts = case.as_ref().map(|c| c.facts.clone()).unwrap_or_default();
-        let g = route(plan, &situation.id, &facts).expect("the situation is in the plan");
+        let g = guide(plan, situation, &facts);
         let undo = book.set_aside_case(&key).is_some() && case.is_none();
         if g.answered.is_empty() && !undo {
             return None;

@@ -108,42 +108,14 @@ html = html
   .replace('</head>', `  <script type="module" src="./${bootName}"></script>\n  </head>`);
 writeFileSync(join(dir, 'index.html'), html);
 
-/** The home screen of every bundled plan as the app draws it (src/app.rs
- *  Header and BottomNav, src/pages/home.rs, components/emergency.rs), all
- *  hidden; tests/e2e/prerender.test.mjs holds the two to the same markup.
- *  Left out: the revision warning, which depends on the day the app runs. */
+/** The home screen of every bundled plan, rendered natively from the app's
+ *  own components (crates/prerender: AppBar, HomeScreen, MainMenu), all
+ *  hidden, the default plan marked by build.rs's rule. Left out: the
+ *  revision warning, which depends on the day the app runs. */
 function prerenderedHomes() {
-  const root = new URL('../', import.meta.url);
-  const planDir = new URL('assets/plans/', root);
-  const plans = readdirSync(planDir).filter((f) => f.endsWith('.json')).sort()
-    .map((f) => JSON.parse(readFileSync(new URL(f, planDir), 'utf8')));
-  // The default plan: the least id (a file is named by its id), the rule
-  // build.rs applies (rusplan_domain::plan::default_plan_id,
-  // docs/plan-format.md). Ids are a–z, 0–9 and '-', so JS and Rust sort alike.
-  const defaultPlan = plans.map((p) => p.id).sort()[0];
-  const esc = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const home = (plan) => {
-    // Acute first, otherwise in plan order (a stable sort, as the app's).
-    const situations = [...plan.situations.filter((s) => s.acute), ...plan.situations.filter((s) => !s.acute)];
-    const emergency = situations.some((s) => s.acute) ? `<aside class="emergency" aria-labelledby="emergency-title-${plan.id}">`
-      + `<h2 id="emergency-title-${plan.id}">Fare for liv eller helse?</h2><div class="emergency-calls">`
-      + '<a class="call call-emergency" href="tel:113"><span class="call-name">Ring 113</span><span class="call-detail">Medisinsk nødhjelp</span></a>'
-      + '<a class="call call-emergency" href="tel:112"><span class="call-name">Ring 112</span><span class="call-detail">Politi, nødsituasjon</span></a>'
-      + '</div><p class="general-info">Generell informasjon – ikke fra skolens plan.</p></aside>' : '';
-    const nav = [['/', 'Hjem'], ['/sjekkliste', 'Sjekkliste'], ['/kontakter', 'Kontakter'], ['/saker', 'Saker'], ['/plan', 'Planen']]
-      .map(([href, label]) => `<li><a href=".${href}"${href === '/' ? ' aria-current="page"' : ''}>${label}</a></li>`).join('');
-    return `<div class="prerender" data-plan="${esc(plan.id)}"${plan.id === defaultPlan ? ' data-default' : ''} hidden>`
-      + `<header class="app-bar"><a class="app-name" href="./">Rusplan</a><span class="app-school">${esc(plan.meta.school)}</span></header>`
-      + `<main id="main-${esc(plan.id)}"><h1>Hva har skjedd?</h1><p class="plan-name">${esc(`${plan.meta.school} · ${plan.meta.title}`)}</p>`
-      + `<ul class="situations" role="list">${situations.map((s) => `<li><a class="situation${s.acute ? ' acute' : ''}" href="./situasjon/${encodeURIComponent(s.id)}">`
-        + `<span class="situation-label">${esc(s.label)}</span><span class="situation-source">${esc(s.title)}</span></a></li>`).join('')}</ul>`
-      + emergency
-      + '<nav class="home-links" aria-label="Mer i planen"><a class="button secondary" href="./sjekkliste">Sjekkliste ved bekymring</a>'
-      + '<a class="button secondary" href="./kontakter">Kontakter</a><a class="button secondary" href="./plan">Planen</a></nav></main>'
-      + `<nav class="bottom-nav" aria-label="Hovedmeny"><ul role="list">${nav}</ul></nav>`
-      + '<p class="prerender-status" role="status"></p></div>';
-  };
-  return plans.map(home).join('\n    ');
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  return execFileSync('cargo', ['run', '--offline', '-q', '-p', 'rusplan-prerender', '--', 'homes'],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
 }
 
 /** The handout as a program of its own (src/bin/parents.rs), built
@@ -187,7 +159,7 @@ if (!window.rusplanLeaving) {
 
   // The parents' pages: static files rendered from the app's own component
   // (crates/prerender), one per plan and language; no wasm, no app script.
-  run('cargo', ['run', '--offline', '-q', '-p', 'rusplan-prerender', '--', dir, css, CSP]);
+  run('cargo', ['run', '--offline', '-q', '-p', 'rusplan-prerender', '--', 'parents', dir, css, CSP]);
   writeFileSync(join(dir, 'parents-offline.js'), `// Keeps the parents' page readable offline after the first visit (written
 // by scripts/postbuild.mjs). The page is complete without it.
 if ('serviceWorker' in navigator && isSecureContext) {

@@ -103,28 +103,43 @@ fn Framed() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
+    view! { <AppBar school=Signal::derive(move || state.plan().meta.school.clone())/> }
+}
+
+/// The bar at the top. Also rendered ahead of time (`crates/prerender`).
+#[component]
+pub fn AppBar(#[prop(into)] school: Signal<String>) -> impl IntoView {
     view! {
         <header class="app-bar">
             <a class="app-name" href=link("/")>"Rusplan"</a>
-            <span class="app-school">{move || state.plan().meta.school.clone()}</span>
+            <span class="app-school">{move || school.get()}</span>
         </header>
     }
 }
 
-/// The thumb-reach navigation at the bottom of the screen.
 #[component]
 fn BottomNav() -> impl IntoView {
     let router = use_router();
-    let item = move |href: &'static str, label: &'static str| {
-        let current = move || {
+    view! {
+        <MainMenu here=move |href| {
             let path = router.path();
-            let here = if href == "/" {
+            if href == "/" {
                 path == "/" || path.starts_with("/situasjon/")
             } else {
                 path.starts_with(href)
-            };
-            here.then_some("page")
-        };
+            }
+        }/>
+    }
+}
+
+/// The thumb-reach navigation at the bottom of the screen, with the item
+/// for where the user is (`here`) marked. Also rendered ahead of time.
+#[component]
+pub fn MainMenu(
+    here: impl Fn(&'static str) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let item = move |href: &'static str, label: &'static str| {
+        let current = move || here(href).then_some("page");
         view! { <li><a href=link(href) aria-current=current>{label}</a></li> }
     };
     view! {

@@ -49,6 +49,11 @@ pub fn focus_page_heading() {
 pub fn base() -> &'static str {
     static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     BASE.get_or_init(|| {
+        // Rendered ahead of time (crates/prerender): app-absolute links,
+        // which scripts/postbuild.mjs makes relative to the app's folder.
+        if !cfg!(target_arch = "wasm32") {
+            return String::new();
+        }
         let from_boot = web_sys::window()
             .and_then(|w| js_sys::Reflect::get(&w, &"rusplanBase".into()).ok())
             .and_then(|v| v.as_string())

@@ -8,6 +8,7 @@ echo "== Format and lints"
 cargo fmt --all -- --check
 cargo clippy --quiet -p rusplan-domain --all-targets -- -D warnings
 cargo clippy --quiet -p rusplan --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet -p rusplan-prerender -- -D warnings
 
 echo "== No school's words in code (their plans hold them)"
 node scripts/school-words.mjs

@@ -40,9 +40,13 @@ console.log(`First-load transfer (*): ${kB(sum('br', true))} kB brotli, ${kB(sum
 const homeFirst = /^(index\.html|main-.*\.css|prerender\.js)$/;
 console.log(`  of which the prerendered home needs (index.html, CSS, prerender.js): ${kB(rows.filter((r) => homeFirst.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
 console.log(`Everything the service worker precaches: ${kB(sum('br'))} kB brotli`);
-// A parent's first visit: their own page and program, and the stylesheet.
-const parentsFirst = /^(foresatte\.html|parents-.*|main-.*\.css)$/;
-console.log(`Parents' first visit (foresatte.html, its wasm and JS, CSS): ${kB(rows.filter((r) => parentsFirst.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
+// A parent's first visit: the plan's static page, the stylesheet, the
+// script that registers the service worker, and the icon.
+const parentsFirst = /^(foresatte\/halden-vgs\.html|main-.*\.css|parents-offline\.js|icons\/icon\.svg)$/;
+console.log(`Parents' first visit (foresatte/halden-vgs.html, CSS, parents-offline.js, icon): ${kB(rows.filter((r) => parentsFirst.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
+// The handout with the QR code, a program of its own.
+const handout = /^(foresatte\.html|foresatte-link\.js|parents-.*|main-.*\.css)$/;
+console.log(`Handout with the QR code (foresatte.html, its wasm and JS, CSS): ${kB(rows.filter((r) => handout.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
 
 // A static HTML page with the same plan text: the floor for start-up.
 const plan = planJson('halden-vgs');

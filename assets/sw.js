@@ -16,8 +16,18 @@ self.addEventListener('install', (event) => {
   // A file with a content hash in its name never changes under that name:
   // the copy the page has just downloaded is taken from the HTTP cache, not
   // fetched a second time. Every other file is fetched fresh ('reload').
-  const request = (f) => new Request(f, { cache: HASHED.test(f) ? 'force-cache' : 'reload' });
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map(request))));
+  // What the HTTP cache holds may be an error a host marked immutable (a
+  // page loaded half-way through a deploy): only a good copy is taken.
+  const download = async (f) => {
+    if (HASHED.test(f)) {
+      const cached = await fetch(f, { cache: 'force-cache' });
+      if (cached.ok) return cached;
+    }
+    const fresh = await fetch(f, { cache: 'reload' });
+    if (!fresh.ok) throw new Error(`${f}: ${fresh.status}`);
+    return fresh;
+  };
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(FILES.map(async (f) => cache.put(f, await download(f))))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -44,7 +54,14 @@ self.addEventListener('fetch', (event) => {
 
 async function fromCache(request) {
   const cache = await caches.open(CACHE);
-  return (await cache.match(request, { ignoreSearch: true })) ?? fetch(request);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) return cached;
+  try {
+    return await fetch(request);
+  } catch {
+    // Offline, and not part of this build (a page that no longer exists).
+    return new Response('Ikke tilgjengelig uten nett.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
 }
 
 // Every navigation (deep links too) gets the cached index.html. Its URLs are

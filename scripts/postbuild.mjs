@@ -144,7 +144,7 @@ function writeParentsPage() {
   const id = hash(Buffer.concat([wasmBytes, glue]));
   writeFileSync(join(dir, `parents-${id}_bg.wasm`), wasmBytes);
   writeFileSync(join(dir, `parents-${id}.js`), glue);
-  const parentsBoot = `// Starts the parents' page (written by scripts/postbuild.mjs).
+  const parentsBoot = `// Starts the handout (written by scripts/postbuild.mjs).
 import init from './parents-${id}.js';
 import { startServiceWorker } from './pwa.js';
 
@@ -154,7 +154,9 @@ if (!window.rusplanLeaving) {
   await init({ module_or_path: new URL('./parents-${id}_bg.wasm', import.meta.url) });
 }
 `;
-  writeFileSync(join(dir, `parents-${id}-boot.js`), parentsBoot);
+  // Named by its own content, as every hashed file (the service worker takes those from the HTTP cache).
+  const bootFile = `parents-${hash(parentsBoot)}-boot.js`;
+  writeFileSync(join(dir, bootFile), parentsBoot);
   const css = walk(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
 
   // The parents' pages: static files rendered from the app's own component
@@ -170,6 +172,12 @@ if ('serviceWorker' in navigator && isSecureContext) {
   // (foresatte.html?foresatte=<plan>[&lang=en]) go on to the file, named by
   // the rule in src/pages/parents.rs (file_name); the handout stays here.
   const plans = readdirSync(join(dir, 'foresatte')).filter((f) => !f.includes('.en.')).map((f) => f.replace(/\.html$/, ''));
+  const schools = Object.fromEntries(readdirSync(new URL('../assets/plans/', import.meta.url)).filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(new URL(`../assets/plans/${f}`, import.meta.url), 'utf8')))
+    .map((plan) => [plan.id, plan.meta.school]));
+  const esc = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const choices = plans.map((p) => `<li>${esc(schools[p] ?? p)}: <a href="./foresatte/${p}.html" lang="nb">Norsk</a>`
+    + ` · <a href="./foresatte/${p}.en.html" lang="en" hreflang="en">English</a></li>`).join('\n          ');
   writeFileSync(join(dir, 'foresatte-link.js'), `// Sends an older parents' link on to its static page (written by
 // scripts/postbuild.mjs). A classic script in the head: it runs before the
 // handout's program would start.
@@ -193,13 +201,15 @@ if ('serviceWorker' in navigator && isSecureContext) {
     <link rel="stylesheet" href="./${css}">
     <link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
     <script src="./foresatte-link.js"></script>
-    <script type="module" src="./parents-${id}-boot.js"></script>
+    <script type="module" src="./${bootFile}"></script>
   </head>
   <body>
     <noscript>
       <main id="main" class="parents">
-        <h1>Informasjon til foresatte</h1>
-        <ul>${plans.map((p) => `<li><a href="./foresatte/${p}.html">${p}</a></li>`).join('')}</ul>
+        <h1>Informasjon til foresatte <span lang="en">/ Information for parents</span></h1>
+        <ul class="links">
+          ${choices}
+        </ul>
       </main>
     </noscript>
   </body>

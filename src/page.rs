@@ -92,17 +92,17 @@ pub fn query_param(name: &str) -> Option<String> {
     })
 }
 
-/// The address of the parents' page for a plan: a static file
-/// (`foresatte/<plan>.html`, rendered ahead of time by `crates/prerender`),
-/// which opens on any static host on a first visit with no script at all.
-/// Links handed out before it (`…/?foresatte=<plan>`,
-/// `foresatte.html?foresatte=<plan>&lang=en`) are sent there.
+/// The address staff hand out for a plan's parents' page. The page itself
+/// is a static file (`foresatte/<plan>.html`, rendered ahead of time by
+/// `crates/prerender`); this address stays the same whatever the files are
+/// called, and `foresatte.html` sends it on (its first script, or a list of
+/// the plans' pages with scripts off). It also opens on a device whose
+/// service worker is from before the static pages.
 pub fn parents_link(plan_id: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    let file = crate::pages::parents::file_name(plan_id, crate::pages::parents::Language::Bokmal);
-    format!("{origin}{}/foresatte/{file}", base())
+    format!("{origin}{}/foresatte.html?foresatte={plan_id}", base())
 }
 
 /// The printable handout with the QR code of [`parents_link`].

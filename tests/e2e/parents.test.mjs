@@ -19,11 +19,11 @@ before(async () => { app = await startApp(); browser = await launch(); });
 after(async () => { await browser?.close(); await app?.close(); children.forEach((c) => c.kill()); });
 
 const [HALDEN, BROCHURE] = PLANS;
-// The link staff hand out: a static file per plan and language. Links of
-// the older forms (…/?foresatte=, foresatte.html?foresatte=…&lang=en) are
-// tested below to keep working.
-const linkFor = (plan) => `${app.url}/foresatte/${plan.id}.html`;
-const oldLinkFor = (plan) => `${app.url}/foresatte.html?foresatte=${plan.id}`;
+// The link staff hand out, which lands on the plan's static page
+// (foresatte/<plan>.html); the oldest form (…/?foresatte=) is tested below
+// to keep working.
+const linkFor = (plan) => `${app.url}/foresatte.html?foresatte=${plan.id}`;
+const pageFor = (plan, suffix = '') => `${app.url}/foresatte/${plan.id}${suffix}.html`;
 
 async function decodeQr(locator) {
   // Clear of the fixed menu at the bottom of the screen.
@@ -133,12 +133,12 @@ test('English: every section, translated where the plan has it, marked where it 
   // Halden's goals are translated; the brochure has no translations, so its
   // texts show in bokmål, marked, and tagged as Norwegian for screen readers.
   // A link of the older form, with the language in the query, lands there too.
-  await open(page, `${oldLinkFor(HALDEN)}&lang=en`);
+  await open(page, `${linkFor(HALDEN)}&lang=en`);
   assert.match(page.url(), /\/foresatte\/halden-vgs\.en\.html$/);
   const halden = await page.locator('main').innerText();
   assert.ok(halden.includes('Halden upper secondary school shall have a drug-free school environment'));
   assert.ok(halden.includes('Parents or guardians are contacted if the pupil is under 18'));
-  await open(page, `${app.url}/foresatte/${BROCHURE.id}.en.html`);
+  await open(page, pageFor(BROCHURE, '.en'));
   const note = page.locator('.untranslated').first();
   assert.equal(await note.innerText(), '(not yet translated: shown in Norwegian)');
   assert.ok(await page.locator('[lang="nb"]', { hasText: 'Et rusfritt skolemiljø.' }).isVisible());
@@ -189,9 +189,11 @@ test('the link still opens offline after the first visit (server stopped)', asyn
 
 test('a parents\' link runs no wasm and no app script: static HTML within 20 kB brotli, readable with JavaScript off', async () => {
   const { page, context, errors } = await phonePage(browser);
+  await open(page, linkFor(HALDEN));
+  assert.match(page.url(), /\/foresatte\/halden-vgs\.html$/, 'the link lands on the static page');
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  await open(page, linkFor(HALDEN));
+  await open(page, pageFor(HALDEN));
   assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm')), [], 'no wasm at all');
   const scripts = fetched.filter((p) => p.endsWith('.js'));
   assert.deepEqual(scripts.map((p) => p.split('/').pop()), ['parents-offline.js'], 'only the offline helper');
@@ -201,24 +203,24 @@ test('a parents\' link runs no wasm and no app script: static HTML within 20 kB 
   assert.ok(brotli <= 20_000, `${brotli} bytes brotli`);
   assert.deepEqual(errors, []);
 
-  // With scripts off, every plan and language reads in full, calls and all.
+  // With scripts off, every plan and language reads in full, calls and all,
+  // and the link handed out offers the school's page in both languages.
   const noScript = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
   const plain = await noScript.newPage();
   for (const plan of PLANS) {
-    await plain.goto(linkFor(plan));
+    await plain.goto(pageFor(plan));
     assert.equal(await plain.locator('h1').innerText(), 'Informasjon til foresatte');
     await plain.getByRole('link', { name: 'English' }).click();
     assert.equal(await plain.locator('h1').innerText(), 'Information for parents and guardians');
   }
   await plain.goto(linkFor(HALDEN));
+  await plain.locator('li', { hasText: HALDEN.meta.school }).getByRole('link', { name: 'Norsk' }).click();
   assert.equal(await plain.locator('a[href="tel:+4797083705"]').count(), 1);
   await noScript.close();
 
-  // Links of the older forms land on the page; an unknown plan says so.
-  for (const old of [oldLinkFor(BROCHURE), `${app.url}/?foresatte=${BROCHURE.id}`]) {
-    await open(page, old);
-    assert.match(page.url(), /\/foresatte\/kjentmann-brosjyre\.html$/, old);
-  }
+  // The oldest form of the link lands on the page; an unknown plan says so.
+  await open(page, `${app.url}/?foresatte=${BROCHURE.id}`);
+  assert.match(page.url(), /\/foresatte\/kjentmann-brosjyre\.html$/);
   await open(page, `${app.url}/foresatte.html?foresatte=finnes-ikke`);
   assert.equal(await page.locator('h1').innerText(), 'Fant ikke planen');
   await context.close();

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, cpSync, symlinkSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -262,4 +263,38 @@ test('installing the service worker fetches no hashed file a second time', async
   assert.deepEqual(twice, [], 'each hashed file once');
   await context.close();
   await server.close();
+});
+
+test('a hashed file the HTTP cache holds as an error (a deploy half-way) is fetched again, not kept', async () => {
+  // A host that marks every hashed path immutable, errors included: the
+  // handout's wasm (not loaded by the staff page) answers 404 once.
+  const handoutWasm = readdirSync(DIST).find((f) => /^parents-[0-9a-f]{16}_bg\.wasm$/.test(f));
+  const app = await serve(DIST);
+  let failed = 0;
+  const proxy = createHttpServer(async (req, res) => {
+    if (req.url.endsWith(handoutWasm) && failed++ === 0) {
+      res.writeHead(404, { 'cache-control': 'public, max-age=31536000, immutable' });
+      res.end('not yet');
+      return;
+    }
+    const upstream = await fetch(`${app.url}${req.url}`);
+    res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${proxy.address().port}`;
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  // The page itself meets the error first, as a page loaded mid-deploy would.
+  await page.goto(`${origin}/`);
+  await page.evaluate((f) => fetch(f).then((r) => r.status), `./${handoutWasm}`);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20000 });
+  const status = await page.evaluate(async (f) => {
+    const cached = await caches.match(new URL(f, location.href));
+    return cached && [cached.status, (await cached.arrayBuffer()).byteLength];
+  }, `./${handoutWasm}`);
+  assert.ok(status && status[0] === 200 && status[1] > 1000, `cached: ${status}`);
+  await context.close();
+  await new Promise((resolve) => proxy.close(resolve));
+  await app.close();
 });

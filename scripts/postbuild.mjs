@@ -114,7 +114,7 @@ writeFileSync(join(dir, 'index.html'), html);
  *  revision warning, which depends on the day the app runs. */
 function prerenderedHomes() {
   const root = fileURLToPath(new URL('../', import.meta.url));
-  return execFileSync('cargo', ['run', '--offline', '-q', '-p', 'rusplan-prerender', '--', 'homes'],
+  return execFileSync('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'homes'],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
 }
 
@@ -161,7 +161,7 @@ if (!window.rusplanLeaving) {
 
   // The parents' pages: static files rendered from the app's own component
   // (crates/prerender), one per plan and language; no wasm, no app script.
-  run('cargo', ['run', '--offline', '-q', '-p', 'rusplan-prerender', '--', 'parents', dir, css, CSP]);
+  run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'parents', dir, css, CSP]);
   writeFileSync(join(dir, 'parents-offline.js'), `// Keeps the parents' page readable offline after the first visit (written
 // by scripts/postbuild.mjs). The page is complete without it.
 if ('serviceWorker' in navigator && isSecureContext) {

@@ -20,14 +20,6 @@ pub enum Language {
 }
 
 impl Language {
-    pub fn from_code(code: &str) -> Language {
-        if code == "en" {
-            Language::English
-        } else {
-            Language::Bokmal
-        }
-    }
-
     pub const ALL: [Language; 2] = [Language::Bokmal, Language::English];
 
     pub fn code(self) -> &'static str {

@@ -7,8 +7,8 @@ const CACHE = `rusplan-${VERSION}`;
 // else; written by the app and assets/prerender.js). Outlives versions.
 const START = 'rusplan-start';
 const START_PLAN = new URL('./start-plan', self.registration.scope);
-// postbuild.mjs and trunk name files by content: name-<16 hex digits>….
-const HASHED = /-[0-9a-f]{16}(?:[._-]|$)/;
+// postbuild.mjs and trunk name files by content: name-<hex digits>…, 8 to 16 of them (trunk drops leading zeros).
+const HASHED = /-[0-9a-f]{8,16}(?:[._-]|$)/;
 
 self.addEventListener('install', (event) => {
   // No skipWaiting here: a new version waits until the user taps "Oppdater",

@@ -160,60 +160,14 @@ if (!window.rusplanLeaving) {
   const css = walk(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
 
   // The parents' pages: static files rendered from the app's own component
-  // (crates/prerender), one per plan and language; no wasm, no app script.
-  run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'parents', dir, css, CSP]);
+  // (crates/prerender), one per plan and language, no wasm, no app script;
+  // and foresatte.html, which sends the link staff hand out on to them.
+  run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'parents', dir, css, CSP, bootFile]);
   writeFileSync(join(dir, 'parents-offline.js'), `// Keeps the parents' page readable offline after the first visit (written
 // by scripts/postbuild.mjs). The page is complete without it.
 if ('serviceWorker' in navigator && isSecureContext) {
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {});
 }
-`);
-  // Links handed out before the pages were static files
-  // (foresatte.html?foresatte=<plan>[&lang=en]) go on to the file, named by
-  // the rule in src/pages/parents.rs (file_name); the handout stays here.
-  const plans = readdirSync(join(dir, 'foresatte')).filter((f) => !f.includes('.en.')).map((f) => f.replace(/\.html$/, ''));
-  const schools = Object.fromEntries(readdirSync(new URL('../assets/plans/', import.meta.url)).filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(new URL(`../assets/plans/${f}`, import.meta.url), 'utf8')))
-    .map((plan) => [plan.id, plan.meta.school]));
-  const esc = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const choices = plans.map((p) => `<li>${esc(schools[p] ?? p)}: <a href="./foresatte/${p}.html" lang="nb">Norsk</a>`
-    + ` · <a href="./foresatte/${p}.en.html" lang="en" hreflang="en">English</a></li>`).join('\n          ');
-  writeFileSync(join(dir, 'foresatte-link.js'), `// Sends an older parents' link on to its static page (written by
-// scripts/postbuild.mjs). A classic script in the head: it runs before the
-// handout's program would start.
-(() => {
-  const query = new URLSearchParams(location.search);
-  const plan = query.get('foresatte');
-  if (query.has('utskrift') || !${JSON.stringify(plans)}.includes(plan)) return;
-  window.rusplanLeaving = true;
-  const file = query.get('lang') === 'en' ? \`\${plan}.en.html\` : \`\${plan}.html\`;
-  location.replace(new URL(\`./foresatte/\${file}\`, document.currentScript.src));
-})();
-`);
-  writeFileSync(join(dir, 'foresatte.html'), `<!doctype html>
-<html lang="nb">
-  <head>
-    <meta charset="utf-8">
-    <meta http-equiv="Content-Security-Policy" content="${CSP}">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="color-scheme" content="light dark">
-    <title>Informasjon til foresatte</title>
-    <link rel="stylesheet" href="./${css}">
-    <link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
-    <script src="./foresatte-link.js"></script>
-    <script type="module" src="./${bootFile}"></script>
-  </head>
-  <body>
-    <noscript>
-      <main id="main" class="parents">
-        <h1>Informasjon til foresatte <span lang="en">/ Information for parents</span></h1>
-        <ul class="links">
-          ${choices}
-        </ul>
-      </main>
-    </noscript>
-  </body>
-</html>
 `);
 }
 

@@ -130,8 +130,8 @@ fn plan_text(plan: &'static Plan, language: Language, text: &str) -> AnyView {
 
 /// The static file of a plan's parents' page in a language, in the
 /// `foresatte/` folder: `<plan>.html`, `<plan>.en.html`. The one rule for
-/// these names in Rust; `scripts/postbuild.mjs` writes the redirect from
-/// older links with the same rule.
+/// these names: `crates/prerender` writes the files, and the script that
+/// sends a link on to them, from it.
 pub fn file_name(plan_id: &str, language: Language) -> String {
     match language {
         Language::Bokmal => format!("{plan_id}.html"),

@@ -5,9 +5,11 @@
 //!   `HomeScreen`, `MainMenu`), printed for index.html, each hidden until
 //!   `assets/prerender.js` or the service worker shows the device's plan;
 //!   the default plan marked by the rule build.rs applies.
-//! - `parents <dist> <stylesheet> <csp>`: the parents' page, one static file
-//!   per bundled plan and language in `<dist>/foresatte/`; a parent's first
-//!   visit then needs no wasm and no app script.
+//! - `parents <dist> <stylesheet> <csp> <handout boot script>`: the parents'
+//!   page, one static file per bundled plan and language in
+//!   `<dist>/foresatte/` (a parent's first visit then needs no wasm and no
+//!   app script), and `foresatte.html` with its script, which send the link
+//!   staff hand out on to those files.
 //!
 //! Links come out app-absolute ("/situasjon/…"); postbuild makes them
 //! relative to the app's folder, as for the rest of index.html.
@@ -17,10 +19,11 @@ use rusplan::app::{AppBar, MainMenu};
 use rusplan::pages::home::HomeScreen;
 use rusplan::pages::parents::{file_name, Language, ParentsPage};
 use rusplan::plans;
-use std::path::PathBuf;
+use rusplan_domain::json::Value;
+use std::path::{Path, PathBuf};
 
-const USAGE: &str =
-    "usage: rusplan-prerender homes | rusplan-prerender parents <dist> <stylesheet> <csp>";
+const USAGE: &str = "usage: rusplan-prerender homes | \
+    rusplan-prerender parents <dist> <stylesheet> <csp> <handout boot script>";
 
 fn main() {
     let owner = Owner::new();
@@ -32,7 +35,8 @@ fn main() {
             let dist = PathBuf::from(args.next().expect(USAGE));
             let stylesheet = args.next().expect(USAGE);
             let csp = args.next().expect(USAGE);
-            parents(&dist, &stylesheet, &csp);
+            let handout_boot = args.next().expect(USAGE);
+            parents(&dist, &stylesheet, &csp, &handout_boot);
         }
         _ => panic!("{USAGE}"),
     }
@@ -71,33 +75,126 @@ fn homes() -> String {
         .join("\n    ")
 }
 
-fn parents(dist: &std::path::Path, stylesheet: &str, csp: &str) {
-    let folder = dist.join("foresatte");
-    std::fs::create_dir_all(&folder).expect("the dist folder is writable");
-    for plan in plans::all() {
-        for language in Language::ALL {
-            let body = view! { <ParentsPage plan=plan language=language/> }.to_html();
-            let page = format!(
-                r#"<!doctype html>
+/// The head every page written here shares; `up` leads from the page's
+/// folder to the app's ("../" or "./").
+fn document(
+    lang: &str,
+    title: &str,
+    csp: &str,
+    up: &str,
+    stylesheet: &str,
+    script: &str,
+    body: &str,
+) -> String {
+    format!(
+        r#"<!doctype html>
 <html lang="{lang}">
   <head>
     <meta charset="utf-8">
     <meta http-equiv="Content-Security-Policy" content="{csp}">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="color-scheme" content="light dark">
-    <title>{title} – Rusplan</title>
-    <link rel="stylesheet" href="../{stylesheet}">
-    <link rel="icon" href="../icons/icon.svg" type="image/svg+xml">
-    <script type="module" src="../parents-offline.js"></script>
-  </head>
+    <title>{title}</title>
+    <link rel="stylesheet" href="{up}{stylesheet}">
+    <link rel="icon" href="{up}icons/icon.svg" type="image/svg+xml">
+{script}  </head>
   <body>{body}</body>
 </html>
-"#,
-                lang = language.code(),
-                title = language.title(),
+"#
+    )
+}
+
+/// The parents' pages, and `foresatte.html`: the address staff hand out,
+/// which sends a link on to its plan's page (`foresatte-link.js`, from the
+/// same `file_name` rule), lists every plan's page with scripts off, and
+/// starts the handout (`handout_boot`) for `&utskrift`.
+fn parents(dist: &Path, stylesheet: &str, csp: &str, handout_boot: &str) {
+    let folder = dist.join("foresatte");
+    std::fs::create_dir_all(&folder).expect("the dist folder is writable");
+    let write = |path: PathBuf, text: String| {
+        std::fs::write(path, text).expect("the dist folder is writable")
+    };
+    let offline = "    <script type=\"module\" src=\"../parents-offline.js\"></script>\n";
+    for plan in plans::all() {
+        for language in Language::ALL {
+            let body = view! { <ParentsPage plan=plan language=language/> }.to_html();
+            let title = format!("{} – Rusplan", language.title());
+            let page = document(
+                language.code(),
+                &title,
+                csp,
+                "../",
+                stylesheet,
+                offline,
+                &body,
             );
-            let path = folder.join(file_name(&plan.id, language));
-            std::fs::write(&path, page).expect("the dist folder is writable");
+            write(folder.join(file_name(&plan.id, language)), page);
         }
     }
+
+    let files = Value::Object(
+        plans::all()
+            .into_iter()
+            .map(|plan| {
+                let file = |language| Value::from(file_name(&plan.id, language));
+                let both = vec![
+                    ("nb".into(), file(Language::Bokmal)),
+                    ("en".into(), file(Language::English)),
+                ];
+                (plan.id.clone(), Value::Object(both))
+            })
+            .collect(),
+    );
+    write(
+        dist.join("foresatte-link.js"),
+        format!(
+            r#"// Sends a parents' link (foresatte.html?foresatte=<plan>[&lang=en]) on to
+// its plan's static page (written by crates/prerender). A classic script in
+// the head: it runs before the handout's program would start.
+(() => {{
+  const FILES = {files};
+  const query = new URLSearchParams(location.search);
+  const plan = query.get('foresatte');
+  if (query.has('utskrift') || !Object.prototype.hasOwnProperty.call(FILES, plan)) return;
+  window.rusplanLeaving = true;
+  const file = query.get('lang') === 'en' ? FILES[plan].en : FILES[plan].nb;
+  location.replace(new URL(`./foresatte/${{file}}`, document.currentScript.src));
+}})();
+"#,
+            files = files.to_text()
+        ),
+    );
+
+    let choices = view! {
+        <main id="main" class="parents">
+            <h1>"Informasjon til foresatte " <span lang="en">"/ Information for parents"</span></h1>
+            <ul class="links">
+                {plans::all().into_iter().map(|plan| view! {
+                    <li>
+                        {plan.meta.school.clone()} ": "
+                        <a href=format!("./foresatte/{}", file_name(&plan.id, Language::Bokmal)) lang="nb">"Norsk"</a>
+                        " · "
+                        <a href=format!("./foresatte/{}", file_name(&plan.id, Language::English)) lang="en" hreflang="en">"English"</a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </main>
+    }
+    .to_html();
+    let scripts = format!(
+        "    <script src=\"./foresatte-link.js\"></script>\n    <script type=\"module\" src=\"./{handout_boot}\"></script>\n"
+    );
+    let body = format!("<noscript>{choices}</noscript>");
+    write(
+        dist.join("foresatte.html"),
+        document(
+            "nb",
+            "Informasjon til foresatte",
+            csp,
+            "./",
+            stylesheet,
+            &scripts,
+            &body,
+        ),
+    );
 }

@@ -2,6 +2,7 @@
 
 use crate::browser;
 use crate::case_book::CaseBook;
+use crate::components::lock::{LockButton, LockedPage};
 use crate::components::unsaved::UnsavedWarning;
 use crate::page::{link, query_param};
 use crate::pages::{
@@ -11,6 +12,7 @@ use crate::pages::{
 use crate::pwa::UpdateBanner;
 use crate::router::{use_router, Route, Router};
 use crate::state::AppState;
+use crate::vault::LockState;
 use leptos::prelude::*;
 
 #[component]
@@ -40,7 +42,12 @@ pub fn App() -> impl IntoView {
     let router = Router::start();
     // Re-render the page only when the route changes, not on every path set.
     let route = Memo::new(move |_| router.route());
+    let locked = Memo::new(move |_| book.lock_state() == LockState::Locked);
+    // The drafts' own pages wait for the PIN; guidance never does.
     let page = move || match route.get() {
+        Route::Cases | Route::Case(_) | Route::Referat(_) if locked.get() => {
+            view! { <LockedPage/> }.into_any()
+        }
         Route::Home => view! { <Home/> }.into_any(),
         Route::Situation(id) => view! { <Procedure id=id/> }.into_any(),
         Route::Checklist => view! { <Checklist/> }.into_any(),
@@ -103,16 +110,26 @@ fn Framed() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    view! { <AppBar school=Signal::derive(move || state.plan().meta.school.clone())/> }
+    view! {
+        <AppBar school=Signal::derive(move || state.plan().meta.school.clone())>
+            <LockButton/>
+        </AppBar>
+    }
 }
 
 /// The bar at the top. Also rendered ahead of time (`crates/prerender`).
 #[component]
-pub fn AppBar(#[prop(into)] school: Signal<String>) -> impl IntoView {
+pub fn AppBar(
+    #[prop(into)] school: Signal<String>,
+    /// What the app adds at the end of the bar (the lock button).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     view! {
         <header class="app-bar">
             <a class="app-name" href=link("/")>"Rusplan"</a>
             <span class="app-school">{move || school.get()}</span>
+            {children.map(|children| children())}
         </header>
     }
 }

@@ -3,11 +3,18 @@
 //! on the domain's book; what it asks for (write a case now or after a
 //! pause, remove a key, wipe) is done here against `case_store`, and the
 //! outcome is reported back. No rule about cases lives in this file.
+//!
+//! Writes go through the vault: once there is a PIN, each is sealed before
+//! it is stored (a moment's work in the browser's crypto, so a write is a
+//! task; the core keeps edits made meanwhile for the next).
 
 use crate::browser;
 use crate::case_store;
 use crate::storage;
+use crate::vault::{LockState, Vault};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rusplan_domain::lock::{idle_lock_due, is_sealed, KEYRING_KEY};
 use rusplan_domain::case::{Case, CaseEdit, Field};
 use rusplan_domain::case_book::{self, Damaged, Effect, Gone, CASE_PREFIX};
 use rusplan_domain::identity_number::Found;
@@ -39,24 +46,46 @@ pub struct CaseBook {
     pub max_age_days: RwSignal<u32>,
     /// Why the setting above was not saved, if it was not.
     pub setting_problem: RwSignal<Option<String>>,
+    pub vault: Vault,
+    /// When the app was last used, for the lock that comes on by itself.
+    last_use: StoredValue<i64>,
 }
 
 impl CaseBook {
     pub fn load() -> Self {
+        let vault = Vault::load();
+        // Sealed entries wait for the PIN; plain ones are read now (and
+        // sealed at once if there is a PIN: a sealing cut short by a
+        // reload goes on where it stopped).
+        let plain = case_store::load_all()
+            .into_iter()
+            .filter(|(_, raw)| !is_sealed(raw));
         let book = CaseBook {
-            model: RwSignal::new(case_book::CaseBook::load(case_store::load_all())),
+            model: RwSignal::new(case_book::CaseBook::load(plain)),
             timer: StoredValue::new(None),
             max_age_days: RwSignal::new(
                 storage::max_draft_age_days().unwrap_or(DEFAULT_MAX_AGE_DAYS),
             ),
             setting_problem: RwSignal::new(None),
+            vault,
+            last_use: StoredValue::new(browser::now_millis()),
         };
+        if vault.has_pin() {
+            let effects = book.model.try_update(|m| {
+                let effects = m.reseal_all();
+                m.lock();
+                effects
+            });
+            book.run_all(effects.unwrap_or_default());
+        }
         browser::on_storage_change(move |key| match key {
             Some(key) if key.starts_with(CASE_PREFIX) => book.stored_elsewhere(&[key]),
+            Some(key) if key == KEYRING_KEY => book.keyring_changed_elsewhere(),
             Some(_) => {}
             // localStorage.clear() elsewhere: check every case we know of.
             None => book.reread_all(),
         });
+        book.watch_idle();
         // A page brought back from the back/forward cache may have missed
         // other tabs' changes (a wipe among them): read storage again.
         let _ = window_event_listener_untyped("pageshow", move |event| {
@@ -191,6 +220,7 @@ impl CaseBook {
     /// Another tab wiped the device.
     pub fn wiped_elsewhere(&self) {
         self.cancel_timer();
+        self.vault.forget_all();
         self.model.update(|m| m.wiped_elsewhere());
     }
 
@@ -205,10 +235,16 @@ impl CaseBook {
 
     // ---- Effects ----
 
+    fn run_all(&self, effects: Vec<Effect>) {
+        for effect in effects {
+            self.run(Some(effect));
+        }
+    }
+
     fn run(&self, effect: Option<Effect>) {
         match effect {
             None => {}
-            Some(Effect::Save { id, soon: false }) => self.write(&id),
+            Some(Effect::Save { id, soon: false }) => self.start_write(id),
             Some(Effect::Save { soon: true, .. }) => {
                 self.cancel_timer();
                 let book = *self;
@@ -219,6 +255,7 @@ impl CaseBook {
             Some(Effect::Wipe) => {
                 self.cancel_timer();
                 case_store::remove_all();
+                self.vault.forget_all();
                 browser::forget_start_plan();
                 browser::tell_other_tabs_wiped();
             }
@@ -229,22 +266,74 @@ impl CaseBook {
     pub fn flush(&self) {
         self.cancel_timer();
         for id in self.model.with_untracked(|m| m.pending()) {
-            self.write(&id);
+            self.start_write(id);
         }
     }
 
-    fn write(&self, id: &str) {
+    /// Without a PIN a write is done before this returns (so the last
+    /// keystroke is on the device when the page goes); with one, it is
+    /// sealed first, in a task.
+    fn start_write(&self, id: String) {
+        if self.vault.has_pin() {
+            let book = *self;
+            spawn_local(async move { book.write(&id).await });
+        } else {
+            self.write_plain(&id);
+        }
+    }
+
+    fn write_plain(&self, id: &str) {
         let stored_now = case_store::read(&case_book::key_of(id));
         let write = self
             .model
             .try_update_untracked(|m| m.write_for(id, stored_now.as_deref()))
             .flatten();
-        let result = write.map(|(key, text)| case_store::write(&key, &text));
-        self.model.update(|m| {
-            if let Some(result) = result {
-                m.saved(id, result);
-            }
-        });
+        match write {
+            Some((key, text)) => self.report(id, case_store::write(&key, &text)),
+            None => self.model.update(|_| {}),
+        }
+    }
+
+    /// Every case with something not yet stored, written before it returns.
+    async fn write_all(&self) {
+        self.cancel_timer();
+        for id in self.model.with_untracked(|m| m.pending()) {
+            self.write(&id).await;
+        }
+    }
+
+    async fn write(&self, id: &str) {
+        let key = case_book::key_of(id);
+        let stored_now = match case_store::read(&key) {
+            Some(raw) => match self.vault.plain(&key, &raw).await {
+                Ok(plain) => Some(plain),
+                // Never written over unread: kept here, and the user is told.
+                Err(why) => {
+                    self.report(id, Err(why));
+                    return;
+                }
+            },
+            None => None,
+        };
+        let write = self
+            .model
+            .try_update_untracked(|m| m.write_for(id, stored_now.as_deref()))
+            .flatten();
+        let Some((key, text)) = write else {
+            // Nothing to write, or the case is gone: what the screens show may have changed.
+            self.model.update(|_| {});
+            return;
+        };
+        let result = match self.vault.to_store(&key, text).await {
+            Ok(stored) => case_store::write(&key, &stored),
+            Err(why) => Err(why),
+        };
+        self.report(id, result);
+    }
+
+    fn report(&self, id: &str, result: Result<(), String>) {
+        let effects = self.model.try_update(|m| m.saved(id, result));
+        self.run_all(effects.unwrap_or_default());
     }
 
     /// Every case known here or stored, as storage holds it now.
@@ -257,13 +346,104 @@ impl CaseBook {
     }
 
     fn stored_elsewhere(&self, keys: &[String]) {
-        let now: Vec<(&String, Option<String>)> =
-            keys.iter().map(|k| (k, case_store::read(k))).collect();
-        self.model.update(|m| {
-            for (key, text) in &now {
-                m.stored_elsewhere(key, text.as_deref());
+        for key in keys {
+            let book = *self;
+            let key = key.clone();
+            match case_store::read(&key) {
+                Some(raw) if is_sealed(&raw) => {
+                    // Read only while unlocked; a locked tab reads it all on unlocking.
+                    if book.vault.holds_private_key() {
+                        spawn_local(async move {
+                            let plain = book.vault.plain(&key, &raw).await.unwrap_or(raw);
+                            book.model.update(|m| m.stored_elsewhere(&key, Some(&plain)));
+                        });
+                    }
+                }
+                text => self.model.update(|m| m.stored_elsewhere(&key, text.as_deref())),
             }
+        }
+    }
+
+    // ---- The lock ----
+
+    pub fn lock_state(&self) -> LockState {
+        self.vault.state.get()
+    }
+
+    /// Sets the first PIN: every draft is written again, sealed.
+    pub async fn set_pin(&self, pin: &str) -> Result<(), String> {
+        self.vault.set_pin(pin).await?;
+        self.vault.state.set(LockState::Unlocked);
+        self.used();
+        let effects = self.model.try_update(|m| m.reseal_all());
+        self.run_all(effects.unwrap_or_default());
+        Ok(())
+    }
+
+    /// `Ok(false)`: a wrong PIN. On the right one every stored case is
+    /// opened and handed to the core.
+    pub async fn unlock(&self, pin: &str) -> Result<bool, String> {
+        if !self.vault.unlock(pin).await? {
+            return Ok(false);
+        }
+        let mut entries = Vec::new();
+        for (key, raw) in case_store::load_all() {
+            let plain = self.vault.plain(&key, &raw).await;
+            entries.push((key, raw, plain));
+        }
+        let effects = self.model.try_update(|m| m.unlocked(entries));
+        self.vault.state.set(LockState::Unlocked);
+        self.used();
+        self.run_all(effects.unwrap_or_default());
+        Ok(true)
+    }
+
+    /// Locks now: what is pending is written (sealed) first, then every
+    /// case read from storage leaves the page with the keys.
+    pub fn lock(&self) {
+        if self.vault.state.get_untracked() != LockState::Unlocked {
+            return;
+        }
+        self.vault.state.set(LockState::Locked);
+        let book = *self;
+        spawn_local(async move {
+            book.write_all().await;
+            book.model.update(|m| m.lock());
+            book.vault.forget_keys();
         });
+    }
+
+    /// Someone used the app: the idle time starts again.
+    pub fn used(&self) {
+        self.last_use.set_value(browser::now_millis());
+    }
+
+    /// The lock comes on by itself after the idle time.
+    fn watch_idle(&self) {
+        let book = *self;
+        for event in ["pointerdown", "keydown"] {
+            let _ = window_event_listener_untyped(event, move |_| book.used());
+        }
+        let check = move || {
+            let due = idle_lock_due(
+                book.last_use.get_value(),
+                browser::now_millis(),
+                book.vault.idle_minutes.get_untracked(),
+            );
+            if due {
+                book.lock();
+            }
+        };
+        let _ = set_interval_with_handle(check, Duration::from_secs(10));
+    }
+
+    /// Another tab set a PIN, or wiped the device.
+    fn keyring_changed_elsewhere(&self) {
+        self.vault.reread();
+        if self.vault.has_pin() && self.vault.state.get_untracked() == LockState::NoPin {
+            self.vault.state.set(LockState::Unlocked);
+            self.lock();
+        }
     }
 
     fn cancel_timer(&self) {

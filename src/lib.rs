@@ -13,7 +13,9 @@ pub mod pages;
 pub mod plans;
 pub mod pwa;
 pub mod router;
+pub mod seal;
 pub mod state;
 pub mod storage;
+pub mod vault;
 
 pub use app::App;

@@ -7,6 +7,7 @@ pub mod damaged;
 pub mod draft_text;
 pub mod emergency;
 pub mod insecure_host;
+pub mod lock;
 pub mod plan_switch;
 pub mod qr;
 pub mod revision;

@@ -7,6 +7,7 @@ use crate::case_book::CaseBook;
 use crate::components::confirm::ConfirmButton;
 use crate::components::damaged::DamagedEntry;
 use crate::components::insecure_host::InsecureHostNote;
+use crate::components::lock::LockSettings;
 use crate::page::{link, set_title};
 use crate::plans;
 use crate::router::use_router;
@@ -43,6 +44,7 @@ pub fn Cases() -> impl IntoView {
         <div class="row">
             <button type="button" class="button" on:click=new_case>"Ny sak"</button>
         </div>
+        <LockSettings/>
         {move || {
             let cases = cases();
             if cases.is_empty() {

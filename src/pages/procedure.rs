@@ -7,6 +7,8 @@ use crate::browser;
 use crate::case_book::{CaseBook, ProcedureKey};
 use crate::components::call::{CallLogger, CallRole};
 use crate::components::emergency::EmergencyLine;
+use crate::components::lock::LockedLog;
+use crate::vault::LockState;
 use crate::page::{focus_by_id, link, set_title};
 use crate::pages::not_found::NotFound;
 use crate::state::AppState;
@@ -112,6 +114,7 @@ fn CaseBanner(case: Memo<Option<Case>>) -> impl IntoView {
     let book = expect_context::<CaseBook>();
     move || {
         match case.get() {
+        _ if book.lock_state() == LockState::Locked => view! { <LockedLog/> }.into_any(),
         Some(case) if book.unsaved().iter().any(|u| u.id == case.id) => view! {
             <p class="case-banner warning">
                 "Utkastet "

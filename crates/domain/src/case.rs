@@ -118,6 +118,11 @@ pub struct Case {
     pub duty_decisions: BTreeMap<String, String>,
     #[serde(default)]
     pub status: Status,
+    /// Logged while the drafts were locked, during the run of the case with
+    /// this id (which could not be read then): on unlocking it is added to
+    /// that case ([`Case::as_edits`]) and removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<String>,
 }
 
 /// One change to a case. Applied to the freshest stored copy.
@@ -221,6 +226,7 @@ impl Case {
             meeting: MeetingRecord::default(),
             duty_decisions: BTreeMap::new(),
             status: Status::Open,
+            continues: None,
         }
     }
 
@@ -247,7 +253,12 @@ impl Case {
             CaseEdit::Step { step, done: false } => {
                 self.steps_done.remove(&step);
             }
-            CaseEdit::Called(call) => self.calls.push(call),
+            // A call already in the list is the same call replayed.
+            CaseEdit::Called(call) => {
+                if !self.calls.contains(&call) {
+                    self.calls.push(call);
+                }
+            }
             CaseEdit::Notes(text) => self.notes = text,
             CaseEdit::FollowUp(text) => self.follow_up = text,
             CaseEdit::MeetingDate(date) => self.meeting.date = date,
@@ -261,8 +272,38 @@ impl Case {
             }
             CaseEdit::Status(status) => self.status = status,
         }
-        self.updated_at = now;
+        // A replayed edit keeps its own time: it never moves the last change back.
+        self.updated_at = self.updated_at.max(now);
         self.revision += 1;
+    }
+
+    /// What a case logged while locked recorded (answers, signs, ticks and
+    /// calls: all that can be logged while the drafts are locked), as edits
+    /// with their times, to be replayed onto the case it continues.
+    /// Replaying them twice changes nothing: a step keeps the first time it
+    /// was ticked and a call already there is not added again.
+    pub fn as_edits(&self) -> Vec<(CaseEdit, Millis)> {
+        let at = self.updated_at;
+        let mut edits: Vec<(CaseEdit, Millis)> = self
+            .facts
+            .iter()
+            .map(|(question, answer)| {
+                let (question, answer) = (question.to_owned(), answer.to_owned());
+                (CaseEdit::Answer { question, answer }, at)
+            })
+            .collect();
+        for sign in &self.signs {
+            let sign = sign.clone();
+            edits.push((CaseEdit::Sign { sign, ticked: true }, at));
+        }
+        for (step, done_at) in &self.steps_done {
+            let step = step.clone();
+            edits.push((CaseEdit::Step { step, done: true }, *done_at));
+        }
+        for call in &self.calls {
+            edits.push((CaseEdit::Called(call.clone()), call.at));
+        }
+        edits
     }
 
     /// Whole days since the case was last changed.

@@ -21,6 +21,11 @@
 //!   also writes everything pending when the page is hidden or closed.
 //! - **A wipe is final**, here and in every other tab: no pending write of a
 //!   wiped draft is ever carried out.
+//! - **Locking leaves only what was logged while locked.** The drafts read
+//!   from storage leave memory; a procedure run on meanwhile logs into a new
+//!   case that [`Case::continues`] the one it could not read, and on
+//!   unlocking that case is added to it and removed. A write may take a
+//!   while (the shell seals it first): edits made meanwhile stay pending.
 
 use crate::case::{Case, CaseEdit, Field, Millis};
 use crate::identity_number::{self, Found};
@@ -113,26 +118,56 @@ struct Draft {
     refused: Option<String>,
     exported: bool,
     withheld: Vec<Withheld>,
+    /// A write is under way with this many of the pending edits in it.
+    in_flight: Option<usize>,
+    /// Stored in plain text before a PIN was set: to be written again, sealed.
+    reseal: bool,
+    /// Created while the drafts were locked: it stays readable until the
+    /// next lock (it holds only what was logged since).
+    created_locked: bool,
+    /// Keys of cases logged while locked that were added to this one: they
+    /// are removed once this case is written.
+    absorbed: Vec<String>,
 }
 
 impl Draft {
+    fn new(case: Case, stored: bool) -> Self {
+        Draft {
+            case,
+            pending: Vec::new(),
+            stored,
+            refused: None,
+            exported: false,
+            withheld: Vec::new(),
+            in_flight: None,
+            reseal: false,
+            created_locked: false,
+            absorbed: Vec::new(),
+        }
+    }
+
     fn from_storage(mut case: Case) -> Self {
         // A draft stored by an older version may hold a number: each field
         // that does says so until it is changed.
         let withheld = case.neutralise_texts();
         Draft {
-            case,
-            pending: Vec::new(),
-            stored: true,
-            refused: None,
-            exported: false,
             withheld,
+            ..Draft::new(case, true)
         }
     }
 
     /// Everything the user sees is on the device.
     fn is_written(&self) -> bool {
-        self.stored && self.pending.is_empty() && self.refused.is_none()
+        self.stored
+            && self.pending.is_empty()
+            && self.refused.is_none()
+            && !self.reseal
+            && self.in_flight.is_none()
+    }
+
+    /// Read from storage, and all of it written: what a lock takes away.
+    fn leaves_on_lock(&self) -> bool {
+        self.is_written() && !self.created_locked
     }
 
     /// Puts `pending` back on top of `base`, as a newer stored copy.
@@ -159,6 +194,8 @@ pub struct CaseBook {
     set_aside: Vec<(ProcedureKey, String)>,
     /// Cases that were here this session and are no longer.
     gone: Vec<(String, Gone)>,
+    /// The drafts are locked: what storage holds cannot be read.
+    locked: bool,
 }
 
 impl CaseBook {
@@ -249,12 +286,8 @@ impl CaseBook {
         let mut case = Case::new(id.clone(), plan_id, now);
         case.situation = situation;
         self.drafts.push(Draft {
-            case,
-            pending: Vec::new(),
-            stored: false,
-            refused: None,
-            exported: false,
-            withheld: Vec::new(),
+            created_locked: self.locked,
+            ..Draft::new(case, false)
         });
         Effect::Save { id, soon: false }
     }
@@ -280,8 +313,10 @@ impl CaseBook {
         }
         draft.case.apply(edit.clone(), now);
         draft.exported = false;
-        // Keystrokes in one field keep only the last text.
+        // Keystrokes in one field keep only the last text (but an edit in
+        // a write under way stays as it is).
         let coalesce = field.is_some()
+            && draft.pending.len() > draft.in_flight.unwrap_or(0)
             && draft
                 .pending
                 .last()
@@ -303,7 +338,8 @@ impl CaseBook {
     pub fn write_for(&mut self, id: &str, stored_now: Option<&str>) -> Option<(String, String)> {
         let at = self.drafts.iter().position(|d| d.case.id == id)?;
         let draft = &mut self.drafts[at];
-        if draft.is_written() {
+        // One write of a case at a time: `saved` asks for the next.
+        if draft.is_written() || draft.in_flight.is_some() {
             return None;
         }
         match stored_now.map(decode) {
@@ -327,24 +363,133 @@ impl CaseBook {
                 return None;
             }
         }
+        draft.in_flight = Some(draft.pending.len());
         Some((key_of(id), encode(&draft.case)))
     }
 
     /// What came of a write from [`CaseBook::write_for`]. Only a successful
-    /// write of this case clears its refusal.
-    pub fn saved(&mut self, id: &str, result: Result<(), String>) {
+    /// write of this case clears its refusal, and only of the edits it held.
+    /// Returns what to do next: remove the cases it absorbed, and write
+    /// again if edits were made while it was under way.
+    pub fn saved(&mut self, id: &str, result: Result<(), String>) -> Vec<Effect> {
+        let locked = self.locked;
         let Some(draft) = self.draft_mut(id) else {
-            return;
+            return Vec::new();
         };
+        let written = draft.in_flight.take().unwrap_or(draft.pending.len());
+        let mut effects = Vec::new();
         match result {
             Ok(()) => {
-                draft.pending.clear();
+                draft.pending.drain(..written.min(draft.pending.len()));
                 draft.stored = true;
                 draft.refused = None;
+                draft.reseal = false;
                 draft.exported = false;
+                effects.extend(draft.absorbed.drain(..).map(|key| Effect::Remove { key }));
+                if !draft.pending.is_empty() {
+                    effects.push(Effect::Save {
+                        id: id.to_owned(),
+                        soon: false,
+                    });
+                }
             }
             Err(why) => draft.refused = Some(why),
         }
+        // Sealed on the way in while locked (a plain-text draft from before
+        // the PIN): now it leaves memory too.
+        if locked {
+            self.drafts.retain(|d| !d.leaves_on_lock());
+        }
+        effects
+    }
+
+    // ---- The lock ----
+
+    pub fn is_locked(&self) -> bool {
+        self.locked
+    }
+
+    /// A PIN was set, or a sealing cut short is resumed: every draft here
+    /// is written again (the shell seals what it writes).
+    pub fn reseal_all(&mut self) -> Vec<Effect> {
+        self.drafts
+            .iter_mut()
+            .map(|draft| {
+                draft.reseal = true;
+                Effect::Save {
+                    id: draft.case.id.clone(),
+                    soon: false,
+                }
+            })
+            .collect()
+    }
+
+    /// The drafts lock: every case read from storage and written leaves
+    /// memory. What the browser refused to store stays, rather than be
+    /// lost. The procedures keep their place, so what is logged while
+    /// locked continues the same case.
+    pub fn lock(&mut self) {
+        self.locked = true;
+        self.drafts.retain(|d| !d.leaves_on_lock());
+        self.damaged.clear();
+    }
+
+    /// The drafts are unlocked: `entries` are every stored case as
+    /// `(key, raw, decrypted)` (`Err`: could not be decrypted: damaged or
+    /// altered; kept aside like any unreadable entry). A case logged while
+    /// locked is added to the case it continues, which is then written.
+    pub fn unlocked(&mut self, entries: Vec<(String, String, Result<String, String>)>) -> Vec<Effect> {
+        self.locked = false;
+        for (key, raw, plain) in entries {
+            match plain {
+                Ok(text) => self.take_stored(key, Some(text)),
+                Err(problem) => {
+                    self.damaged.retain(|d| d.key != key);
+                    self.damaged.push(Damaged { key, raw, problem });
+                }
+            }
+        }
+        for draft in &mut self.drafts {
+            draft.created_locked = false;
+        }
+        self.add_continued()
+    }
+
+    fn add_continued(&mut self) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let continued: Vec<(String, String)> = self
+            .drafts
+            .iter()
+            .filter_map(|d| Some((d.case.id.clone(), d.case.continues.clone()?)))
+            .collect();
+        for (id, into) in continued {
+            let Some(at) = self.drafts.iter().position(|d| d.case.id == id) else {
+                continue;
+            };
+            if self.draft(&into).is_none() {
+                // The case it continued is gone: it stands as a case of its own.
+                continue;
+            }
+            let logged = self.drafts.remove(at);
+            let edits = logged.case.as_edits();
+            let target = self.draft_mut(&into).expect("checked above");
+            for (edit, at) in edits {
+                target.case.apply(edit.clone(), at);
+                target.pending.push((edit, at));
+            }
+            target.absorbed.push(key_of(&id));
+            target.exported = false;
+            for (_, active) in self.active.iter_mut().chain(self.set_aside.iter_mut()) {
+                if *active == id {
+                    active.clone_from(&into);
+                }
+            }
+            effects.push(Effect::Save {
+                id: into,
+                soon: false,
+            });
+        }
+        effects
     }
 
     /// The referat of case `id` was copied, downloaded or printed.
@@ -416,7 +561,12 @@ impl CaseBook {
         }
         let (plan_id, situation) = key.clone();
         let id = new_id();
+        // The procedure's case left memory with the lock: this one continues it.
+        let continues = lookup(&self.active, key);
         let effect = self.create(id.clone(), &plan_id, Some(situation), now);
+        if let Some(draft) = self.draft_mut(&id) {
+            draft.case.continues = continues;
+        }
         put(&mut self.active, key.clone(), id.clone());
         (id, Some(effect))
     }
@@ -511,6 +661,8 @@ impl CaseBook {
         self.damaged.clear();
         self.active.clear();
         self.set_aside.clear();
+        // With the drafts goes the key: nothing is left to lock.
+        self.locked = false;
     }
 }
 

@@ -8,6 +8,7 @@ pub mod device_contact;
 pub mod engine;
 pub mod identity_number;
 pub mod json;
+pub mod lock;
 pub mod packed;
 pub mod parents;
 pub mod phone;

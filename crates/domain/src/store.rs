@@ -102,7 +102,7 @@ fn migrate(from: u32, mut case: Value) -> Result<Value, String> {
 }
 
 fn case_to_json(case: &Case) -> Value {
-    Value::Object(vec![
+    let mut members = vec![
         ("id".into(), case.id.as_str().into()),
         ("plan_id".into(), case.plan_id.as_str().into()),
         ("created_at".into(), Value::integer(case.created_at)),
@@ -177,7 +177,11 @@ fn case_to_json(case: &Case) -> Value {
             ),
         ),
         ("status".into(), case.status.id().into()),
-    ])
+    ];
+    if let Some(id) = &case.continues {
+        members.push(("continues".into(), id.as_str().into()));
+    }
+    Value::Object(members)
 }
 
 fn case_from_json(value: &Value) -> Result<Case, String> {
@@ -231,6 +235,11 @@ fn case_from_json(value: &Value) -> Result<Case, String> {
         })?,
         duty_decisions: case.or_default("duty_decisions", |v| map_of(v, string))?,
         status: case.or_default("status", |v| Status::from_id(v.as_str()?))?,
+        continues: case.or_default("continues", |v| match v {
+            Value::Null => Some(None),
+            Value::String(s) => Some(Some(s.clone())),
+            _ => None,
+        })?,
     })
 }
 

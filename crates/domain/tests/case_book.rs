@@ -66,10 +66,18 @@ impl Tab {
     }
 
     fn write(&mut self, id: &str) {
+        if let Some(write) = self.begin_write(id) {
+            self.finish_write(id, write);
+        }
+    }
+
+    /// A write in two halves, as the shell's is when it seals in between.
+    fn begin_write(&mut self, id: &str) -> Option<(String, String)> {
         let stored_now = self.storage.borrow().items.get(&key_of(id)).cloned();
-        let Some((key, text)) = self.book.write_for(id, stored_now.as_deref()) else {
-            return;
-        };
+        self.book.write_for(id, stored_now.as_deref())
+    }
+
+    fn finish_write(&mut self, id: &str, (key, text): (String, String)) {
         let result = if self.storage.borrow().full {
             Err("lagringsplassen er full".to_owned())
         } else {
@@ -77,7 +85,24 @@ impl Tab {
             self.changed.push(key);
             Ok(())
         };
-        self.book.saved(id, result);
+        for effect in self.book.saved(id, result) {
+            self.run(Some(effect));
+        }
+    }
+
+    /// Every stored case, as the shell hands them over after decrypting.
+    fn unlock(&mut self) {
+        let entries = self
+            .storage
+            .borrow()
+            .items
+            .iter()
+            .filter(|(k, _)| k.starts_with("rusplan.case."))
+            .map(|(k, v)| (k.clone(), v.clone(), Ok(v.clone())))
+            .collect();
+        for effect in self.book.unlocked(entries) {
+            self.run(Some(effect));
+        }
     }
 
     /// What the shell does after a pause in typing, and when the page hides.
@@ -560,4 +585,167 @@ fn a_call_or_a_meeting_date_holding_a_number_is_refused_without_harm() {
         None
     );
     assert!(tab.book.case(&id).unwrap().calls.is_empty());
+}
+
+fn procedure() -> ProcedureKey {
+    ("plan".to_owned(), "situasjon".to_owned())
+}
+
+fn ensure_active(tab: &mut Tab) -> String {
+    tab.ids += 1;
+    let fresh = format!("{}{}", tab.name, tab.ids);
+    let (id, effect) = tab.book.ensure_active(&procedure(), || fresh, 1_000);
+    tab.run(effect);
+    id
+}
+
+fn answer(question: &str, answer: &str) -> CaseEdit {
+    CaseEdit::Answer {
+        question: question.into(),
+        answer: answer.into(),
+    }
+}
+
+fn call(at: i64) -> CaseEdit {
+    CaseEdit::Called(rusplan_domain::case::Call {
+        at,
+        role: "Rektor".into(),
+        name: "R".into(),
+        phone: "12345678".into(),
+    })
+}
+
+#[test]
+fn a_lock_leaves_only_what_is_logged_while_locked_and_unlocking_adds_it_to_the_case() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let id = ensure_active(&mut tab);
+    tab.edit(&id, tick("s1"));
+    tab.edit(&id, CaseEdit::Notes("Observert i gangen".into()));
+    tab.flush();
+
+    tab.book.lock();
+    assert!(tab.book.is_locked());
+    assert_eq!(tab.book.cases().count(), 0, "nothing read from storage stays");
+    assert!(tab.book.active_case(&procedure()).is_none());
+
+    // The procedure goes on: ticks, an answer and a call are logged, and
+    // written at once, into a case that continues the locked one.
+    let logged = ensure_active(&mut tab);
+    assert_ne!(logged, id);
+    tab.edit(&logged, tick("s2"));
+    tab.edit(&logged, answer("alder", "under18"));
+    tab.edit(&logged, call(3_000));
+    let stored = tab.stored(&logged).expect("written while locked");
+    assert_eq!(stored.continues.as_deref(), Some(id.as_str()));
+    assert!(stored.steps_done.contains_key("s2"));
+    assert!(stored.notes.is_empty(), "it holds only what was logged");
+
+    tab.unlock();
+    assert!(!tab.book.is_locked());
+    let case = tab.book.case(&id).expect("the case is back");
+    assert_eq!(case.notes, "Observert i gangen");
+    assert!(case.steps_done.contains_key("s1") && case.steps_done.contains_key("s2"));
+    assert_eq!(case.facts.get("alder"), Some("under18"));
+    assert_eq!(case.calls.len(), 1);
+    assert_eq!(tab.stored(&id).as_ref(), Some(case));
+    assert!(tab.stored(&logged).is_none(), "added to the case, then removed");
+    assert!(tab.book.case(&logged).is_none());
+    assert_eq!(tab.book.active_case(&procedure()).map(|c| c.id.clone()), Some(id));
+}
+
+#[test]
+fn unlocking_again_after_a_cut_off_merge_adds_nothing_twice() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let id = ensure_active(&mut tab);
+    tab.edit(&id, tick("s1"));
+    tab.book.lock();
+    let logged = ensure_active(&mut tab);
+    tab.edit(&logged, call(3_000));
+    tab.edit(&logged, tick("s2"));
+    let logged_copy = storage.borrow().items[&key_of(&logged)].clone();
+
+    tab.unlock();
+    // The page closed after the merged case was written but before the
+    // logged one was removed: it is back in storage.
+    storage.borrow_mut().items.insert(key_of(&logged), logged_copy);
+
+    let mut again = Tab::open(&storage, "b");
+    again.book.lock();
+    again.unlock();
+    let case = again.stored(&id).unwrap();
+    assert_eq!(case.calls.len(), 1, "the call is not logged twice");
+    assert_eq!(case.steps_done.len(), 2);
+    assert!(again.stored(&logged).is_none());
+}
+
+#[test]
+fn a_case_logged_while_locked_stands_alone_when_its_case_is_gone() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let id = ensure_active(&mut tab);
+    tab.book.lock();
+    let logged = ensure_active(&mut tab);
+    tab.edit(&logged, tick("s2"));
+    storage.borrow_mut().items.remove(&key_of(&id));
+
+    tab.unlock();
+    let case = tab.book.case(&logged).expect("a case of its own");
+    assert!(case.steps_done.contains_key("s2"));
+    assert!(tab.stored(&logged).is_some());
+}
+
+#[test]
+fn edits_made_while_a_write_is_under_way_are_written_next() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let id = tab.new_case();
+    let _ = tab.book.edit(&id, CaseEdit::Notes("Først".into()), 2_000);
+    let write = tab.begin_write(&id).expect("a write begins");
+    // Typing goes on while it is sealed; it is neither merged into the
+    // write under way nor a second write at the same time.
+    let _ = tab.book.edit(&id, CaseEdit::Notes("Først og så".into()), 2_100);
+    assert!(tab.begin_write(&id).is_none(), "one write at a time");
+    tab.finish_write(&id, write);
+    assert_eq!(tab.stored(&id).unwrap().notes, "Først og så", "written next");
+    assert!(!tab.book.has_unwritten());
+}
+
+#[test]
+fn drafts_from_before_the_pin_are_written_again_and_then_leave_a_locked_book() {
+    let storage = storage();
+    let mut old = Tab::open(&storage, "a");
+    let id = old.new_case();
+    old.edit(&id, CaseEdit::PupilRef("AB".into()));
+    old.flush();
+
+    let mut tab = Tab::open(&storage, "b");
+    let effects = tab.book.reseal_all();
+    tab.book.lock();
+    // Not yet written again: it stays until it is.
+    assert!(tab.book.case(&id).is_some());
+    assert!(tab.book.has_unwritten());
+    for effect in effects {
+        tab.run(Some(effect));
+    }
+    assert!(tab.book.case(&id).is_none(), "written, so it leaves memory");
+    assert_eq!(tab.stored(&id).unwrap().pupil_ref, "AB");
+}
+
+#[test]
+fn an_entry_that_cannot_be_decrypted_is_kept_aside_with_its_text() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    tab.book.lock();
+    let effects = tab.book.unlocked(vec![(
+        key_of("x"),
+        "{\"sealed\":1}".to_owned(),
+        Err("kan ikke låses opp".to_owned()),
+    )]);
+    assert!(effects.is_empty());
+    let damaged = tab.book.damaged();
+    assert_eq!(damaged.len(), 1);
+    assert_eq!(damaged[0].raw, "{\"sealed\":1}");
+    assert_eq!(damaged[0].problem, "kan ikke låses opp");
 }

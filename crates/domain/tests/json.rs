@@ -55,7 +55,10 @@ fn any_case() -> impl Strategy<Value = Case> {
         prop::collection::vec(call, 0..3),
         (text(), text(), text(), text()),
         prop::collection::btree_map(text(), text(), 0..3),
-        prop::sample::select(Status::ALL.to_vec()),
+        (
+            prop::sample::select(Status::ALL.to_vec()),
+            prop::option::of(text()),
+        ),
     )
         .prop_map(
             |(
@@ -67,7 +70,7 @@ fn any_case() -> impl Strategy<Value = Case> {
                 calls,
                 (notes, follow_up, date, participants),
                 duty_decisions,
-                status,
+                (status, continues),
             )| Case {
                 id,
                 plan_id,
@@ -86,6 +89,7 @@ fn any_case() -> impl Strategy<Value = Case> {
                 meeting: MeetingRecord { date, participants },
                 duty_decisions,
                 status,
+                continues,
             },
         )
 }

@@ -1,0 +1,216 @@
+//! The lock on the drafts, as staff see it: setting a PIN (asked for on the
+//! calm screens, never in an incident), unlocking (with the wait after wrong
+//! PINs, and the one way out of a forgotten PIN: deleting the drafts),
+//! locking, and the note a procedure shows while its log is locked.
+//! Guidance, questions and call buttons never ask for the PIN.
+
+use crate::browser;
+use crate::case_book::CaseBook;
+use crate::components::confirm::ConfirmButton;
+use crate::page::{focus_page_heading, link, set_title};
+use crate::state::AppState;
+use crate::vault::LockState;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rusplan_domain::lock::{pin_problem, IDLE_CHOICES, MIN_PIN_LENGTH};
+
+/// What the app adds to the plan here: no plan asks for a PIN.
+const OWN_CHOICE: &str = "Rusplans eget personvernvalg, ikke planens.";
+
+fn seconds_to_wait(book: CaseBook) -> i64 {
+    let wait = book.vault.failures().next_try_at() - browser::now_millis();
+    (wait.max(0) + 999) / 1000
+}
+
+/// A page whose drafts are locked: what it is, and the way in.
+#[component]
+pub fn LockedPage() -> impl IntoView {
+    set_title("Utkastene er låst");
+    view! {
+        <h1>"Utkastene er låst"</h1>
+        <p>"Skriv PIN-koden for å se sakene og referatene. Veiledningen og ringeknappene \
+            virker uten PIN-kode."</p>
+        <UnlockForm/>
+    }
+}
+
+#[component]
+pub fn UnlockForm() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    let state = expect_context::<AppState>();
+    let pin = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let wait = seconds_to_wait(book);
+        if wait > 0 {
+            message.set(Some(format!("Vent {wait} sekunder før du prøver igjen.")));
+            return;
+        }
+        busy.set(true);
+        let entered = pin.get_untracked();
+        spawn_local(async move {
+            let result = book.unlock(&entered).await;
+            busy.set(false);
+            pin.set(String::new());
+            match result {
+                Ok(true) => {
+                    message.set(None);
+                    request_animation_frame(focus_page_heading);
+                }
+                // Only that it was wrong: never how close.
+                Ok(false) => message.set(Some(match seconds_to_wait(book) {
+                    0 => "Feil PIN-kode.".to_owned(),
+                    wait => format!("Feil PIN-kode. Vent {wait} sekunder før du prøver igjen."),
+                })),
+                Err(why) => message.set(Some(format!("Kunne ikke låse opp: {why}."))),
+            }
+        });
+    };
+    let forgot = Callback::new(move |()| {
+        book.delete_all();
+        state.forget_device_data();
+    });
+    view! {
+        <form class="lock-form" on:submit=submit>
+            <div class="field">
+                <label for="unlock-pin">"PIN-kode"</label>
+                <input id="unlock-pin" type="password" autocomplete="current-password" required
+                    bind:value=pin/>
+            </div>
+            <button type="submit" class="button" disabled=busy>
+                {move || if busy.get() { "Låser opp …" } else { "Lås opp" }}
+            </button>
+            <p role="alert">{message}</p>
+        </form>
+        <section aria-labelledby="forgot-title">
+            <h2 id="forgot-title">"Glemt PIN-koden?"</h2>
+            <p>"Ingen kan åpne utkastene uten PIN-koden, heller ikke skolen eller Rusplan. \
+                Den eneste veien videre er å slette alt Rusplan har lagret på denne enheten: \
+                utkastene, numrene du har lagt til og PIN-koden. Det kan ikke angres."</p>
+            <ConfirmButton open_label="Slett utkastene og PIN-koden …"
+                question="Er du sikker? Utkastene kan ikke hentes tilbake."
+                confirm_label="Ja, slett alt" on_confirm=forgot/>
+        </section>
+    }
+}
+
+/// Asks for a PIN until there is one; then the lock's settings.
+#[component]
+pub fn LockSettings() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    move || match book.lock_state() {
+        LockState::NoPin => view! { <SetPin/> }.into_any(),
+        _ => view! { <IdleChoice/> }.into_any(),
+    }
+}
+
+#[component]
+fn SetPin() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    let (first, second) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let pin = first.get_untracked();
+        if let Some(problem) = pin_problem(&pin) {
+            message.set(Some(problem.to_owned()));
+            return;
+        }
+        if pin != second.get_untracked() {
+            message.set(Some("PIN-kodene er ikke like.".to_owned()));
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            match book.set_pin(&pin).await {
+                Ok(()) => {
+                    first.set(String::new());
+                    second.set(String::new());
+                    message.set(None);
+                }
+                Err(why) => message.set(Some(format!("Kunne ikke sette PIN-kode: {why}."))),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="pin-prompt" aria-labelledby="pin-title">
+            <h2 id="pin-title">"Lås utkastene med en PIN-kode"</h2>
+            <p>"Utkastene er ikke låst. Med en PIN-kode lagres de kryptert, og de låses av seg selv \
+                når Rusplan ikke er i bruk. Veiledningen og ringeknappene virker alltid uten PIN-kode."</p>
+            <p class="general-info">{OWN_CHOICE}</p>
+            <form class="lock-form" on:submit=submit>
+                <div class="field">
+                    <label for="new-pin">{format!("Ny PIN-kode (minst {MIN_PIN_LENGTH} tegn)")}</label>
+                    <input id="new-pin" type="password" autocomplete="new-password" required bind:value=first/>
+                </div>
+                <div class="field">
+                    <label for="repeat-pin">"Gjenta PIN-koden"</label>
+                    <input id="repeat-pin" type="password" autocomplete="new-password" required bind:value=second/>
+                </div>
+                <p>"Husk PIN-koden: glemmer du den, må utkastene slettes."</p>
+                <button type="submit" class="button" disabled=busy>"Lås med PIN-kode"</button>
+                <p role="alert">{message}</p>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn IdleChoice() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    let problem = RwSignal::new(None::<String>);
+    let change = move |ev| {
+        if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
+            problem.set(book.vault.set_idle_minutes(minutes).err().map(|e| e.to_string()));
+        }
+    };
+    view! {
+        <section aria-labelledby="lock-title">
+            <h2 id="lock-title">"Lås"</h2>
+            <div class="field">
+                <label for="idle-minutes">"Lås utkastene etter (minutter uten bruk)"</label>
+                <select id="idle-minutes" on:change=change aria-describedby="idle-note">
+                    {IDLE_CHOICES.into_iter().map(|m| view! {
+                        <option value=m.to_string() selected=move || book.vault.idle_minutes.get() == m>{m.to_string()}</option>
+                    }).collect_view()}
+                </select>
+                <p id="idle-note" class="general-info">{OWN_CHOICE}</p>
+                {move || problem.get().map(|p| view! { <p class="warning" role="alert">{p}</p> })}
+            </div>
+        </section>
+    }
+}
+
+/// In the app bar while the drafts are open.
+#[component]
+pub fn LockButton() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    move || {
+        (book.lock_state() == LockState::Unlocked).then(|| {
+            view! {
+                <button type="button" class="lock-button"
+                    on:click=move |_| { book.lock(); request_animation_frame(focus_page_heading) }>
+                    "Lås utkastene"
+                </button>
+            }
+        })
+    }
+}
+
+/// On a procedure while the drafts are locked: the run is still logged.
+#[component]
+pub fn LockedLog() -> impl IntoView {
+    view! {
+        <p class="case-banner">
+            "Loggen er låst. Det du krysser av, svarer og ringer nå, lagres kryptert og legges til \
+             saken når du "
+            <a href=link("/saker")>"låser opp"</a>
+            "."
+        </p>
+    }
+}

@@ -1,0 +1,335 @@
+//! The drafts' cryptography, all of it the browser's own (WebCrypto's
+//! `crypto.subtle`); nothing here is home-made. What the keys are and why is
+//! in ARCHITECTURE.md ("The lock"); the formats are
+//! `rusplan_domain::lock`.
+//!
+//! - A PIN becomes an AES-GCM key through PBKDF2-SHA256; it wraps the
+//!   private half of the device key (ECDH P-256), which is only ever held
+//!   unwrapped in memory, non-extractable, while the drafts are unlocked.
+//! - Entries are sealed to the device key's public half, so a tick logged
+//!   while the drafts are locked is written without the PIN: a key pair
+//!   made for this page session, ECDH with the device key, then HKDF-SHA256,
+//!   gives the AES-GCM key it encrypts with (encrypt only, non-extractable).
+//!
+//! SubtleCrypto is called by name (`call`), its parameters built as plain
+//! objects: one binding instead of one per method and dictionary.
+
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use rusplan_domain::lock::{Keyring, Sealed, PBKDF2_ITERATIONS};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Why something failed, in words for the user.
+pub type Failure = String;
+
+const HKDF_INFO: &[u8] = b"rusplan drafts v1";
+
+fn subtle() -> Result<JsValue, Failure> {
+    let subtle = web_sys::window()
+        .and_then(|w| Reflect::get(&w, &"crypto".into()).ok())
+        .and_then(|c| Reflect::get(&c, &"subtle".into()).ok())
+        .filter(|s| s.is_object());
+    subtle.ok_or_else(|| {
+        "nettleseren gir ikke tilgang til kryptering på en adresse uten https".to_owned()
+    })
+}
+
+/// `crypto.subtle[method](...args)`, awaited.
+async fn call(method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    let subtle = subtle()?;
+    let function: Function = Reflect::get(&subtle, &method.into())?.unchecked_into();
+    let args: Array = args.iter().copied().collect();
+    let promise: Promise = function.apply(&subtle, &args)?.unchecked_into();
+    JsFuture::from(promise).await
+}
+
+fn object(members: &[(&str, &JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (name, value) in members {
+        let _ = Reflect::set(&object, &(*name).into(), value);
+    }
+    object.into()
+}
+
+fn bytes(data: &[u8]) -> JsValue {
+    Uint8Array::from(data).into()
+}
+
+fn usages(list: &[&str]) -> JsValue {
+    list.iter().map(|u| JsValue::from_str(u)).collect::<Array>().into()
+}
+
+fn p256(name: &str) -> JsValue {
+    object(&[("name", &name.into()), ("namedCurve", &"P-256".into())])
+}
+
+fn aes_gcm(iv: &[u8], additional: Option<&[u8]>) -> JsValue {
+    let iv = bytes(iv);
+    match additional {
+        Some(data) => object(&[
+            ("name", &"AES-GCM".into()),
+            ("iv", &iv),
+            ("additionalData", &bytes(data)),
+        ]),
+        None => object(&[("name", &"AES-GCM".into()), ("iv", &iv)]),
+    }
+}
+
+fn aes_256() -> JsValue {
+    object(&[("name", &"AES-GCM".into()), ("length", &256.into())])
+}
+
+fn member(value: &JsValue, name: &str) -> JsValue {
+    Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn to_vec(buffer: &JsValue) -> Vec<u8> {
+    Uint8Array::new(buffer).to_vec()
+}
+
+/// Random bytes from the browser's generator.
+pub fn random(len: usize) -> Vec<u8> {
+    let mut data = vec![0u8; len];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut data);
+    }
+    data
+}
+
+fn base64(data: &[u8]) -> String {
+    let binary: String = data.iter().map(|b| char::from(*b)).collect();
+    web_sys::window()
+        .and_then(|w| w.btoa(&binary).ok())
+        .unwrap_or_default()
+}
+
+fn unbase64(text: &str) -> Result<Vec<u8>, Failure> {
+    let binary = web_sys::window()
+        .and_then(|w| w.atob(text).ok())
+        .ok_or("ikke gyldig base64")?;
+    binary
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).map_err(|_| "ikke gyldig base64".to_owned()))
+        .collect()
+}
+
+fn failed(what: &str) -> impl Fn(JsValue) -> Failure + '_ {
+    move |_| format!("{what} mislyktes i nettleserens kryptering")
+}
+
+/// The key a PIN gives, with the key ring's salt and cost.
+async fn pin_key(pin: &str, salt: &[u8], iterations: u32) -> Result<JsValue, JsValue> {
+    let base = call(
+        "importKey",
+        &[
+            &"raw".into(),
+            &bytes(pin.as_bytes()),
+            &"PBKDF2".into(),
+            &false.into(),
+            &usages(&["deriveKey"]),
+        ],
+    )
+    .await?;
+    let params = object(&[
+        ("name", &"PBKDF2".into()),
+        ("hash", &"SHA-256".into()),
+        ("salt", &bytes(salt)),
+        ("iterations", &iterations.into()),
+    ]);
+    call(
+        "deriveKey",
+        &[
+            &params,
+            &base,
+            &aes_256(),
+            &false.into(),
+            &usages(&["wrapKey", "unwrapKey"]),
+        ],
+    )
+    .await
+}
+
+async fn unwrap_private(keyring: &Keyring, wrapping: &JsValue) -> Result<JsValue, JsValue> {
+    let wrapped = unbase64(&keyring.wrapped_key)?;
+    let iv = unbase64(&keyring.iv)?;
+    call(
+        "unwrapKey",
+        &[
+            &"pkcs8".into(),
+            &bytes(&wrapped),
+            wrapping,
+            &aes_gcm(&iv, None),
+            &p256("ECDH"),
+            &false.into(),
+            &usages(&["deriveBits"]),
+        ],
+    )
+    .await
+}
+
+/// A new device key, wrapped under `pin`: the key ring to store, and the
+/// private key (unwrapped again, so the one kept cannot be exported).
+pub async fn new_keyring(pin: &str) -> Result<(Keyring, JsValue), Failure> {
+    let (salt, iv) = (random(16), random(12));
+    let wrapping = pin_key(pin, &salt, PBKDF2_ITERATIONS)
+        .await
+        .map_err(failed("PIN-nøkkelen"))?;
+    let pair = call(
+        "generateKey",
+        &[&p256("ECDH"), &true.into(), &usages(&["deriveBits"])],
+    )
+    .await
+    .map_err(failed("Enhetsnøkkelen"))?;
+    let public = call("exportKey", &[&"raw".into(), &member(&pair, "publicKey")])
+        .await
+        .map_err(failed("Enhetsnøkkelen"))?;
+    let wrapped = call(
+        "wrapKey",
+        &[
+            &"pkcs8".into(),
+            &member(&pair, "privateKey"),
+            &wrapping,
+            &aes_gcm(&iv, None),
+        ],
+    )
+    .await
+    .map_err(failed("Innpakkingen av nøkkelen"))?;
+    let keyring = Keyring {
+        iterations: PBKDF2_ITERATIONS,
+        salt: base64(&salt),
+        public_key: base64(&to_vec(&public)),
+        wrapped_key: base64(&to_vec(&wrapped)),
+        iv: base64(&iv),
+    };
+    let private = unwrap_private(&keyring, &wrapping)
+        .await
+        .map_err(failed("Innpakkingen av nøkkelen"))?;
+    Ok((keyring, private))
+}
+
+/// The device's private key, if `pin` is the right one (`Ok(None)` if not:
+/// AES-GCM refuses to unwrap under a wrong key, and that is all it says).
+pub async fn unlock(pin: &str, keyring: &Keyring) -> Result<Option<JsValue>, Failure> {
+    let salt = unbase64(&keyring.salt)?;
+    let wrapping = pin_key(pin, &salt, keyring.iterations)
+        .await
+        .map_err(failed("PIN-nøkkelen"))?;
+    Ok(unwrap_private(keyring, &wrapping).await.ok())
+}
+
+/// An AES-GCM key from ECDH between `private` and `public` (raw), through
+/// HKDF-SHA256 salted with the entry's ephemeral public key.
+async fn shared_key(
+    private: &JsValue,
+    public: &[u8],
+    ephemeral: &[u8],
+    usage: &str,
+) -> Result<JsValue, JsValue> {
+    let public = call(
+        "importKey",
+        &[
+            &"raw".into(),
+            &bytes(public),
+            &p256("ECDH"),
+            &true.into(),
+            &usages(&[]),
+        ],
+    )
+    .await?;
+    let ecdh = object(&[("name", &"ECDH".into()), ("public", &public)]);
+    let secret = call("deriveBits", &[&ecdh, private, &256.into()]).await?;
+    let hkdf = call(
+        "importKey",
+        &[
+            &"raw".into(),
+            &secret,
+            &"HKDF".into(),
+            &false.into(),
+            &usages(&["deriveKey"]),
+        ],
+    )
+    .await?;
+    let params = object(&[
+        ("name", &"HKDF".into()),
+        ("hash", &"SHA-256".into()),
+        ("salt", &bytes(ephemeral)),
+        ("info", &bytes(HKDF_INFO)),
+    ]);
+    call(
+        "deriveKey",
+        &[&params, &hkdf, &aes_256(), &false.into(), &usages(&[usage])],
+    )
+    .await
+}
+
+/// The key this page seals with: it can encrypt only, and nothing it
+/// sealed opens without the device's private key.
+#[derive(Clone)]
+pub struct SealingKey {
+    ephemeral: String,
+    key: JsValue,
+}
+
+pub async fn sealing_key(keyring: &Keyring) -> Result<SealingKey, Failure> {
+    let device = unbase64(&keyring.public_key)?;
+    let pair = call(
+        "generateKey",
+        &[&p256("ECDH"), &false.into(), &usages(&["deriveBits"])],
+    )
+    .await
+    .map_err(failed("Krypteringsnøkkelen"))?;
+    let ephemeral = call("exportKey", &[&"raw".into(), &member(&pair, "publicKey")])
+        .await
+        .map_err(failed("Krypteringsnøkkelen"))?;
+    let ephemeral = to_vec(&ephemeral);
+    let key = shared_key(&member(&pair, "privateKey"), &device, &ephemeral, "encrypt")
+        .await
+        .map_err(failed("Krypteringsnøkkelen"))?;
+    Ok(SealingKey {
+        ephemeral: base64(&ephemeral),
+        key,
+    })
+}
+
+/// `text` sealed for storage under `storage_key`.
+pub async fn seal(key: &SealingKey, storage_key: &str, text: &str) -> Result<String, Failure> {
+    let iv = random(12);
+    let ciphertext = call(
+        "encrypt",
+        &[
+            &aes_gcm(&iv, Some(storage_key.as_bytes())),
+            &key.key,
+            &bytes(text.as_bytes()),
+        ],
+    )
+    .await
+    .map_err(failed("Krypteringen"))?;
+    Ok(Sealed {
+        ephemeral_key: key.ephemeral.clone(),
+        iv: base64(&iv),
+        ciphertext: base64(&to_vec(&ciphertext)),
+    }
+    .encode())
+}
+
+/// Opens what was sealed under `storage_key`, with the device's private key.
+pub async fn open(private: &JsValue, storage_key: &str, raw: &str) -> Result<String, Failure> {
+    const ALTERED: &str = "kan ikke låses opp: innholdet er skadet eller endret";
+    let sealed = Sealed::decode(raw).ok_or(ALTERED)?;
+    let ephemeral = unbase64(&sealed.ephemeral_key)?;
+    let (iv, ciphertext) = (unbase64(&sealed.iv)?, unbase64(&sealed.ciphertext)?);
+    let key = shared_key(private, &ephemeral, &ephemeral, "decrypt")
+        .await
+        .map_err(|_| ALTERED.to_owned())?;
+    let plain = call(
+        "decrypt",
+        &[
+            &aes_gcm(&iv, Some(storage_key.as_bytes())),
+            &key,
+            &bytes(&ciphertext),
+        ],
+    )
+    .await
+    .map_err(|_| ALTERED.to_owned())?;
+    String::from_utf8(to_vec(&plain)).map_err(|_| ALTERED.to_owned())
+}

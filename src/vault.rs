@@ -1,0 +1,191 @@
+//! The lock's state in the page: the key ring, the keys while they are
+//! held, and the sealing and opening of stored entries (`seal` does the
+//! cryptography). The rules (PIN, wait after a wrong PIN, idle time,
+//! formats) are `rusplan_domain::lock`; what a lock does to the drafts is
+//! the case book's.
+
+use crate::seal::{self, Failure, SealingKey};
+use crate::storage;
+use leptos::prelude::*;
+use rusplan_domain::lock::{is_sealed, Failures, Keyring, DEFAULT_IDLE_MINUTES, KEYRING_KEY};
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+
+const FAILURES_KEY: &str = "rusplan.lock.failures";
+const DAMAGED_RING: &str = "nøkkelringen på enheten kan ikke leses";
+const IDLE_KEY: &str = "rusplan.settings.lock-after-minutes";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockState {
+    /// No PIN yet: drafts are stored as they are (the app keeps asking).
+    NoPin,
+    Locked,
+    Unlocked,
+}
+
+/// The keys, while held. Browser objects, so kept beside the signals.
+#[derive(Default)]
+struct Keys {
+    /// The device's private key: only while unlocked.
+    private: Option<JsValue>,
+    /// This page's sealing key (made when first needed, new after a lock).
+    sealing: Option<SealingKey>,
+    /// What this page wrote or opened: `(storage key, sealed text, plain
+    /// text)`, so a write need not open the copy it wrote itself. Emptied
+    /// on locking; then it holds only what is logged while locked.
+    known: Vec<(String, String, String)>,
+}
+
+thread_local! {
+    static KEYS: RefCell<Keys> = RefCell::new(Keys::default());
+}
+
+#[derive(Clone, Copy)]
+pub struct Vault {
+    pub state: RwSignal<LockState>,
+    keyring: StoredValue<Option<Keyring>>,
+    /// Minutes without use before the lock comes on.
+    pub idle_minutes: RwSignal<u32>,
+}
+
+impl Vault {
+    pub fn load() -> Self {
+        let keyring = read_keyring();
+        // A key ring that cannot be read still means a PIN: never fall
+        // back to writing drafts in plain text.
+        let has_ring = storage::get(KEYRING_KEY).is_some();
+        let idle = storage::get(IDLE_KEY)
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(DEFAULT_IDLE_MINUTES);
+        Vault {
+            state: RwSignal::new(if has_ring {
+                LockState::Locked
+            } else {
+                LockState::NoPin
+            }),
+            keyring: StoredValue::new(keyring),
+            idle_minutes: RwSignal::new(idle),
+        }
+    }
+
+    pub fn has_pin(&self) -> bool {
+        self.keyring.with_value(Option::is_some) || storage::get(KEYRING_KEY).is_some()
+    }
+
+    /// The key ring as stored now (another tab may have set or wiped it).
+    pub fn reread(&self) {
+        self.keyring.set_value(read_keyring());
+    }
+
+    pub fn set_idle_minutes(&self, minutes: u32) -> Result<(), storage::NotSaved> {
+        self.idle_minutes.set(minutes);
+        storage::set(IDLE_KEY, &minutes.to_string())
+    }
+
+    /// Makes the device key, wraps it under `pin` and stores the key ring.
+    /// Nothing changes if the key ring cannot be stored.
+    pub async fn set_pin(&self, pin: &str) -> Result<(), Failure> {
+        let (keyring, private) = seal::new_keyring(pin).await?;
+        storage::set(KEYRING_KEY, &keyring.encode()).map_err(|e| e.to_string())?;
+        self.keyring.set_value(Some(keyring));
+        KEYS.with_borrow_mut(|keys| keys.private = Some(private));
+        Ok(())
+    }
+
+    /// `Ok(false)`: a wrong PIN (counted, so the wait grows).
+    pub async fn unlock(&self, pin: &str) -> Result<bool, Failure> {
+        let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
+        match seal::unlock(pin, &keyring).await? {
+            Some(private) => {
+                KEYS.with_borrow_mut(|keys| keys.private = Some(private));
+                storage::remove(FAILURES_KEY);
+                Ok(true)
+            }
+            None => {
+                let failures = self.failures();
+                let failures = Failures {
+                    count: failures.count.saturating_add(1),
+                    last_at: crate::browser::now_millis(),
+                };
+                let _ = storage::set(FAILURES_KEY, &failures.encode());
+                Ok(false)
+            }
+        }
+    }
+
+    /// Wrong PINs in a row so far.
+    pub fn failures(&self) -> Failures {
+        storage::get(FAILURES_KEY).map_or_else(Failures::default, |t| Failures::decode(&t))
+    }
+
+    /// Lets go of the private key and of everything opened; the next
+    /// write is sealed with a new key.
+    pub fn forget_keys(&self) {
+        KEYS.with_borrow_mut(|keys| *keys = Keys::default());
+    }
+
+    /// After a wipe: no key ring, nothing held.
+    pub fn forget_all(&self) {
+        self.forget_keys();
+        self.keyring.set_value(None);
+        self.state.set(LockState::NoPin);
+    }
+
+    pub fn holds_private_key(&self) -> bool {
+        KEYS.with_borrow(|keys| keys.private.is_some())
+    }
+
+    /// `text` as it is to be stored under `key`: sealed once there is a PIN.
+    pub async fn to_store(&self, key: &str, text: String) -> Result<String, Failure> {
+        let Some(keyring) = self.keyring.get_value() else {
+            if self.has_pin() {
+                return Err(DAMAGED_RING.to_owned());
+            }
+            return Ok(text);
+        };
+        let sealing = match KEYS.with_borrow(|keys| keys.sealing.clone()) {
+            Some(sealing) => sealing,
+            None => {
+                let sealing = seal::sealing_key(&keyring).await?;
+                KEYS.with_borrow_mut(|keys| keys.sealing = Some(sealing.clone()));
+                sealing
+            }
+        };
+        let sealed = seal::seal(&sealing, key, &text).await?;
+        remember(key, &sealed, text);
+        Ok(sealed)
+    }
+
+    /// The plain text of what storage holds under `key`.
+    pub async fn plain(&self, key: &str, raw: &str) -> Result<String, Failure> {
+        if !is_sealed(raw) {
+            return Ok(raw.to_owned());
+        }
+        let known = KEYS.with_borrow(|keys| {
+            keys.known
+                .iter()
+                .find(|(k, sealed, _)| k == key && sealed == raw)
+                .map(|(_, _, plain)| plain.clone())
+        });
+        if let Some(plain) = known {
+            return Ok(plain);
+        }
+        let private = KEYS
+            .with_borrow(|keys| keys.private.clone())
+            .ok_or("utkastene er låst")?;
+        let plain = seal::open(&private, key, raw).await?;
+        remember(key, raw, plain.clone());
+        Ok(plain)
+    }
+}
+
+fn read_keyring() -> Option<Keyring> {
+    Keyring::decode(&storage::get(KEYRING_KEY)?)
+}
+
+fn remember(key: &str, sealed: &str, plain: String) {
+    KEYS.with_borrow_mut(|keys| {
+        keys.known.retain(|(k, _, _)| k != key);
+        keys.known.push((key.to_owned(), sealed.to_owned(), plain));
+    });
+}

@@ -1,0 +1,249 @@
+// The drafts locked and encrypted at rest: what is stored after a run, a
+// reload, the right and the wrong PIN, ticks while locked, the lock that
+// comes on by itself, the forgotten PIN, drafts from before the PIN (also
+// when the sealing was cut off by a reload), a tampered entry, and the
+// referat only when unlocked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startApp, phonePage, open, axeViolations } from './harness.mjs';
+
+let app, browser;
+before(async () => { app = await startApp(); browser = await launch(); });
+after(async () => { await browser?.close(); await app?.close(); });
+
+const PIN = '471902';
+const PUPIL = 'KJ-elev';
+const NOTE = 'Luktet cannabis i friminuttet';
+
+/** Everything the origin keeps: localStorage, sessionStorage, IndexedDB and
+ *  Cache Storage, as one text to search. */
+const everythingStored = (page) => page.evaluate(async () => {
+  const parts = [];
+  for (const store of [localStorage, sessionStorage]) {
+    for (const key of Object.keys(store)) parts.push(key, store.getItem(key));
+  }
+  for (const info of (await indexedDB.databases?.()) ?? []) parts.push(`indexeddb:${info.name}`);
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      parts.push(request.url, await (await cache.match(request)).text());
+    }
+  }
+  return parts.join('\n');
+});
+
+const caseKeys = (page) => page.evaluate(() =>
+  Object.keys(localStorage).filter((k) => k.startsWith('rusplan.case.')));
+
+/** Waits until every stored case is sealed and there are `count` of them. */
+const sealedCases = (page, count) => page.waitForFunction((count) => {
+  const keys = Object.keys(localStorage).filter((k) => k.startsWith('rusplan.case.'));
+  return keys.length === count && keys.every((k) => localStorage.getItem(k).startsWith('{"sealed"'));
+}, count);
+
+/** Goes to an app page without reloading it (a reload locks the drafts):
+ *  through an in-app link, as a tap on one does. */
+async function goInApp(page, path) {
+  const href = new URL(app.url).pathname.replace(/\/$/, '') + path;
+  await page.evaluate((href) => {
+    const link = Object.assign(document.createElement('a'), { href });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }, href);
+  await page.waitForFunction((href) => location.pathname === href, href);
+}
+
+async function setPin(page, pin = PIN) {
+  await open(page, `${app.url}/saker`);
+  await page.getByLabel('Ny PIN-kode (minst 6 tegn)').fill(pin);
+  await page.getByLabel('Gjenta PIN-koden').fill(pin);
+  await page.getByRole('button', { name: 'Lås med PIN-kode' }).click();
+  await page.getByRole('button', { name: 'Lås utkastene' }).waitFor();
+}
+
+async function unlock(page, pin = PIN) {
+  await page.getByLabel('PIN-kode', { exact: true }).fill(pin);
+  await page.getByRole('button', { name: 'Lås opp' }).click();
+}
+
+/** A case with a pupil reference and a note, written. */
+async function caseWithNote(page) {
+  await goInApp(page, '/saker');
+  await page.getByRole('button', { name: 'Ny sak' }).click();
+  await page.locator('#pupil-ref').fill(PUPIL);
+  await page.getByRole('textbox', { name: 'Notater' }).fill(NOTE);
+  await page.getByRole('link', { name: 'Saker' }).click();
+  await page.locator('h1', { hasText: 'Saker' }).waitFor();
+}
+
+test('after a run nothing about the pupil is stored in plain text; a reload locks, the guidance still works, the right PIN opens and a wrong one is refused', async () => {
+  const { page, context, errors } = await phonePage(browser);
+  await setPin(page);
+  await caseWithNote(page);
+  await sealedCases(page, 1);
+  const stored = await everythingStored(page);
+  assert.ok(stored.includes('rusplan.keyring'), 'the scan sees what the app stores');
+  assert.ok(!stored.includes(PUPIL) && !stored.includes(NOTE), 'neither the pupil nor the note in plain text');
+
+  await page.reload();
+  await page.locator('h1', { hasText: 'Utkastene er låst' }).waitFor();
+  assert.equal(await page.getByText(NOTE).count(), 0, 'the note is not shown');
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The guidance never asks for the PIN.
+  await open(page, `${app.url}/situasjon/alternativ-3`);
+  await page.getByText('Loggen er låst.').waitFor();
+  assert.ok(await page.getByRole('link', { name: /Ring 112/ }).first().isVisible());
+
+  await open(page, `${app.url}/saker`);
+  await unlock(page, '000000');
+  await page.getByText('Feil PIN-kode.').waitFor();
+  assert.equal(await page.getByText(NOTE).count(), 0);
+  await unlock(page);
+  await page.getByRole('link', { name: new RegExp(PUPIL) }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Notater' }).inputValue(), NOTE);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('wrong PINs are met with a growing wait that a reload does not reset, and say nothing of how close they were', async () => {
+  const { page, context } = await phonePage(browser);
+  await setPin(page);
+  await page.reload();
+  const messages = [];
+  const alert = page.locator('.lock-form [role="alert"]');
+  for (const [n, guess] of ['471903', '471900', '999999'].entries()) {
+    await unlock(page, guess);
+    await page.waitForFunction((n) => JSON.parse(localStorage.getItem('rusplan.lock.failures') ?? '{}').count === n, n + 1);
+    await alert.filter({ hasText: 'Feil PIN-kode' }).waitFor();
+    messages.push(await alert.textContent());
+  }
+  assert.equal(messages[0], 'Feil PIN-kode.');
+  assert.equal(messages[1], 'Feil PIN-kode.', 'a near guess reads as any other');
+  assert.match(messages[2], /Vent \d+ sekunder/);
+  await page.reload();
+  await unlock(page);
+  await page.locator('.lock-form [role="alert"]', { hasText: /Vent \d+ sekunder/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Lås utkastene' }).count(), 0, 'still locked');
+  await context.close();
+});
+
+test('what is ticked, answered and called while locked is there after unlocking, in the same case', async () => {
+  const { page, context } = await phonePage(browser);
+  await setPin(page);
+  await goInApp(page, '/situasjon/alternativ-3');
+  const under18 = page.getByRole('button', { name: 'Under 18 år', exact: true });
+  if (await under18.isVisible()) await under18.click();
+  await page.getByLabel('Rektor/ledelse kontaktes.').check();
+  await sealedCases(page, 1);
+
+  await page.getByRole('button', { name: 'Lås utkastene' }).click();
+  await page.getByText('Loggen er låst.').waitFor();
+  // The same procedure goes on while locked.
+  const step = page.locator('.steps input[type="checkbox"]:not(:checked)').first();
+  const stepText = await page.locator(`label[for="${await step.getAttribute('id')}"]`).textContent();
+  await step.check();
+  await sealedCases(page, 2);
+  const inStorage = await page.evaluate(() => Object.values(localStorage).join('\n'));
+  assert.ok(stepText && !inStorage.includes('steps_done'), 'the tick is sealed too');
+
+  await goInApp(page, '/saker');
+  await unlock(page);
+  await sealedCases(page, 1);
+  assert.equal(await page.locator('.case-row').count(), 1, 'one case, not two');
+  await page.locator('.case-row').click();
+  const done = page.locator('section[aria-labelledby="done-title"]');
+  await done.getByText('Rektor/ledelse kontaktes.').waitFor();
+  await done.getByText(stepText).waitFor();
+  await context.close();
+});
+
+test('the lock comes on by itself after five minutes without use, and takes the case off the screen', async () => {
+  const { page, context } = await phonePage(browser);
+  await page.clock.install();
+  await setPin(page);
+  await caseWithNote(page);
+  await sealedCases(page, 1);
+  await page.getByRole('link', { name: new RegExp(PUPIL) }).click();
+  await page.getByRole('textbox', { name: 'Notater' }).waitFor();
+  await page.clock.fastForward('04:30');
+  assert.equal(await page.getByRole('textbox', { name: 'Notater' }).count(), 1, 'not yet');
+  await page.clock.fastForward('00:45');
+  await page.locator('h1', { hasText: 'Utkastene er låst' }).waitFor();
+  assert.equal(await page.getByText(NOTE).count(), 0);
+  await context.close();
+});
+
+test('a forgotten PIN: the drafts are deleted, after a plain explanation, and nothing is left', async () => {
+  const { page, context } = await phonePage(browser);
+  await setPin(page);
+  await caseWithNote(page);
+  await sealedCases(page, 1);
+  await page.reload();
+  await page.getByText('Den eneste veien videre er å slette alt').waitFor();
+  await page.getByRole('button', { name: 'Slett utkastene og PIN-koden …' }).click();
+  await page.getByRole('button', { name: 'Ja, slett alt' }).click();
+  await page.getByRole('heading', { name: 'Lås utkastene med en PIN-kode' }).waitFor();
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rusplan.')));
+  assert.deepEqual(left, []);
+  await context.close();
+});
+
+const plainDraft = (id, pupil, notes) => JSON.stringify({
+  schema: 2,
+  case: { id, plan_id: 'halden-vgs', created_at: 1, updated_at: 2, revision: 1, pupil_ref: pupil, notes, status: 'open' },
+});
+
+test('drafts stored in plain text are sealed when the PIN is set, and a sealing cut off by a reload finishes without the PIN', async () => {
+  const { page, context } = await phonePage(browser);
+  await open(page, `${app.url}/`);
+  await page.evaluate(([a, b]) => {
+    localStorage.setItem('rusplan.case.aaaa', a);
+    localStorage.setItem('rusplan.case.bbbb', b);
+  }, [plainDraft('aaaa', 'AB', 'Første notat'), plainDraft('bbbb', 'CD', 'Andre notat')]);
+  await setPin(page);
+  await sealedCases(page, 2);
+  const stored = await everythingStored(page);
+  assert.ok(!stored.includes('Første notat') && !stored.includes('Andre notat'));
+
+  // Cut off half-way: the key ring is stored, one draft still plain.
+  await page.evaluate((c) => localStorage.setItem('rusplan.case.cccc', c), plainDraft('cccc', 'EF', 'Tredje notat'));
+  await page.reload();
+  await sealedCases(page, 3);
+  assert.ok(!(await everythingStored(page)).includes('Tredje notat'), 'sealed before any PIN was typed');
+  await unlock(page);
+  for (const pupil of ['AB', 'CD', 'EF']) await page.getByRole('link', { name: new RegExp(pupil) }).waitFor();
+  await page.getByRole('link', { name: /EF/ }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Notater' }).inputValue(), 'Tredje notat');
+  await context.close();
+});
+
+test('a tampered entry is set aside with its text to download; the others open; the referat needs the PIN', async () => {
+  const { page, context } = await phonePage(browser);
+  await setPin(page);
+  await caseWithNote(page);
+  await page.getByRole('button', { name: 'Ny sak' }).click();
+  await page.locator('#pupil-ref').fill('Nr2');
+  await page.getByRole('link', { name: 'Saker' }).click();
+  await sealedCases(page, 2);
+  const [first] = await caseKeys(page);
+  await page.evaluate((key) => {
+    const entry = JSON.parse(localStorage.getItem(key));
+    const bytes = atob(entry.ct);
+    entry.ct = btoa(String.fromCharCode(bytes.charCodeAt(0) ^ 1) + bytes.slice(1));
+    localStorage.setItem(key, JSON.stringify(entry));
+  }, first);
+  await page.reload();
+  await unlock(page);
+  await page.getByRole('heading', { name: 'Utkast som ikke kan leses' }).waitFor();
+  await page.getByText('innholdet er skadet eller endret').first().waitFor();
+  assert.equal(await page.locator('.case-row').count(), 1, 'the other case opens');
+
+  const id = (await caseKeys(page)).find((k) => k !== first).slice('rusplan.case.'.length);
+  await page.getByRole('button', { name: 'Lås utkastene' }).click();
+  await goInApp(page, `/saker/${id}/referat`);
+  await page.locator('h1', { hasText: 'Utkastene er låst' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /Kopier|Last ned/ }).count(), 0, 'no export while locked');
+  await context.close();
+});

@@ -18,6 +18,18 @@ use rusplan_domain::lock::{pin_problem, IDLE_CHOICES, MIN_PIN_LENGTH};
 /// What the app adds to the plan here: no plan asks for a PIN.
 const OWN_CHOICE: &str = "Rusplans eget personvernvalg, ikke planens.";
 
+/// What was typed in a PIN field, which is emptied: a PIN is kept nowhere.
+fn take_value(field: NodeRef<leptos::html::Input>) -> String {
+    field
+        .get_untracked()
+        .map(|input| {
+            let value = input.value();
+            input.set_value("");
+            value
+        })
+        .unwrap_or_default()
+}
+
 fn seconds_to_wait(book: CaseBook) -> i64 {
     let wait = book.vault.failures().next_try_at() - browser::now_millis();
     (wait.max(0) + 999) / 1000
@@ -39,7 +51,7 @@ pub fn LockedPage() -> impl IntoView {
 pub fn UnlockForm() -> impl IntoView {
     let book = expect_context::<CaseBook>();
     let state = expect_context::<AppState>();
-    let pin = RwSignal::new(String::new());
+    let pin = NodeRef::<leptos::html::Input>::new();
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let submit = move |ev: SubmitEvent| {
@@ -50,11 +62,10 @@ pub fn UnlockForm() -> impl IntoView {
             return;
         }
         busy.set(true);
-        let entered = pin.get_untracked();
+        let entered = take_value(pin);
         spawn_local(async move {
             let result = book.unlock(&entered).await;
             busy.set(false);
-            pin.set(String::new());
             match result {
                 Ok(true) => {
                     message.set(None);
@@ -78,11 +89,9 @@ pub fn UnlockForm() -> impl IntoView {
             <div class="field">
                 <label for="unlock-pin">"PIN-kode"</label>
                 <input id="unlock-pin" type="password" autocomplete="current-password" required
-                    bind:value=pin/>
+                    node_ref=pin/>
             </div>
-            <button type="submit" class="button" disabled=busy>
-                {move || if busy.get() { "Låser opp …" } else { "Lås opp" }}
-            </button>
+            <button type="submit" class="button" disabled=busy>"Lås opp"</button>
             <p role="alert">{message}</p>
         </form>
         <section aria-labelledby="forgot-title">
@@ -110,30 +119,29 @@ pub fn LockSettings() -> impl IntoView {
 #[component]
 fn SetPin() -> impl IntoView {
     let book = expect_context::<CaseBook>();
-    let (first, second) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (first, second) = (NodeRef::new(), NodeRef::new());
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let pin = first.get_untracked();
-        if let Some(problem) = pin_problem(&pin) {
+        let (pin, again) = (take_value(first), take_value(second));
+        let problem = match pin_problem(&pin) {
+            Some(problem) => Some(problem),
+            None if pin != again => Some("PIN-kodene er ikke like."),
+            None => None,
+        };
+        if let Some(problem) = problem {
             message.set(Some(problem.to_owned()));
-            return;
-        }
-        if pin != second.get_untracked() {
-            message.set(Some("PIN-kodene er ikke like.".to_owned()));
             return;
         }
         busy.set(true);
         spawn_local(async move {
-            match book.set_pin(&pin).await {
-                Ok(()) => {
-                    first.set(String::new());
-                    second.set(String::new());
-                    message.set(None);
-                }
-                Err(why) => message.set(Some(format!("Kunne ikke sette PIN-kode: {why}."))),
-            }
+            message.set(
+                book.set_pin(&pin)
+                    .await
+                    .err()
+                    .map(|why| format!("Kunne ikke sette PIN-kode: {why}.")),
+            );
             busy.set(false);
         });
     };
@@ -146,11 +154,11 @@ fn SetPin() -> impl IntoView {
             <form class="lock-form" on:submit=submit>
                 <div class="field">
                     <label for="new-pin">{format!("Ny PIN-kode (minst {MIN_PIN_LENGTH} tegn)")}</label>
-                    <input id="new-pin" type="password" autocomplete="new-password" required bind:value=first/>
+                    <input id="new-pin" type="password" autocomplete="new-password" required node_ref=first/>
                 </div>
                 <div class="field">
                     <label for="repeat-pin">"Gjenta PIN-koden"</label>
-                    <input id="repeat-pin" type="password" autocomplete="new-password" required bind:value=second/>
+                    <input id="repeat-pin" type="password" autocomplete="new-password" required node_ref=second/>
                 </div>
                 <p>"Husk PIN-koden: glemmer du den, må utkastene slettes."</p>
                 <button type="submit" class="button" disabled=busy>"Lås med PIN-kode"</button>

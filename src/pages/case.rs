@@ -11,7 +11,6 @@ use crate::pages::not_found::NotFound;
 use crate::plans;
 use crate::router::use_router;
 use crate::state::AppState;
-use crate::vault::LockState;
 use leptos::prelude::*;
 use rusplan_domain::case::{records_name, Case, CaseEdit, Field, Status};
 use rusplan_domain::case_book::Gone;
@@ -93,9 +92,6 @@ fn CaseForm(id: String, plan: &'static Plan) -> impl IntoView {
     view! {
         <h1>"Sak"</h1>
         <p class="general-info" id="case-privacy">"Lagres bare på denne enheten. Skriv initialer eller et kallenavn – aldri fullt navn eller fødselsnummer."</p>
-        {move || (book.lock_state() == LockState::NoPin).then(|| view! {
-            <p class="warning">"Utkastene er ikke låst med PIN-kode. "<a href=link("/saker#pin-title")>"Velg en PIN-kode"</a></p>
-        })}
         <div class="field">
             <label for="pupil-ref">"Elev (initialer eller kallenavn)"</label>
             <DraftText case_id=id.clone() field=Field::PupilRef input_id="pupil-ref" maxlength=40 check_name=true

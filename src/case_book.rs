@@ -14,10 +14,10 @@ use crate::storage;
 use crate::vault::{LockState, Vault};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rusplan_domain::lock::{idle_lock_due, is_sealed, KEYRING_KEY};
 use rusplan_domain::case::{Case, CaseEdit, Field};
 use rusplan_domain::case_book::{self, Damaged, Effect, Gone, CASE_PREFIX};
 use rusplan_domain::identity_number::Found;
+use rusplan_domain::lock::{idle_lock_due, is_sealed, KEYRING_KEY};
 use std::time::Duration;
 
 pub use rusplan_domain::case_book::ProcedureKey;
@@ -355,11 +355,14 @@ impl CaseBook {
                     if book.vault.holds_private_key() {
                         spawn_local(async move {
                             let plain = book.vault.plain(&key, &raw).await.unwrap_or(raw);
-                            book.model.update(|m| m.stored_elsewhere(&key, Some(&plain)));
+                            book.model
+                                .update(|m| m.stored_elsewhere(&key, Some(&plain)));
                         });
                     }
                 }
-                text => self.model.update(|m| m.stored_elsewhere(&key, text.as_deref())),
+                text => self
+                    .model
+                    .update(|m| m.stored_elsewhere(&key, text.as_deref())),
             }
         }
     }

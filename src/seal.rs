@@ -56,7 +56,10 @@ fn bytes(data: &[u8]) -> JsValue {
 }
 
 fn usages(list: &[&str]) -> JsValue {
-    list.iter().map(|u| JsValue::from_str(u)).collect::<Array>().into()
+    list.iter()
+        .map(|u| JsValue::from_str(u))
+        .collect::<Array>()
+        .into()
 }
 
 fn p256(name: &str) -> JsValue {

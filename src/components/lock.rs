@@ -174,7 +174,12 @@ fn IdleChoice() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let change = move |ev| {
         if let Ok(minutes) = event_target_value(&ev).parse::<u32>() {
-            problem.set(book.vault.set_idle_minutes(minutes).err().map(|e| e.to_string()));
+            problem.set(
+                book.vault
+                    .set_idle_minutes(minutes)
+                    .err()
+                    .map(|e| e.to_string()),
+            );
         }
     };
     view! {

@@ -438,7 +438,10 @@ impl CaseBook {
     /// `(key, raw, decrypted)` (`Err`: could not be decrypted: damaged or
     /// altered; kept aside like any unreadable entry). A case logged while
     /// locked is added to the case it continues, which is then written.
-    pub fn unlocked(&mut self, entries: Vec<(String, String, Result<String, String>)>) -> Vec<Effect> {
+    pub fn unlocked(
+        &mut self,
+        entries: Vec<(String, String, Result<String, String>)>,
+    ) -> Vec<Effect> {
         self.locked = false;
         for (key, raw, plain) in entries {
             match plain {

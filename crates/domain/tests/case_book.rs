@@ -626,7 +626,11 @@ fn a_lock_leaves_only_what_is_logged_while_locked_and_unlocking_adds_it_to_the_c
 
     tab.book.lock();
     assert!(tab.book.is_locked());
-    assert_eq!(tab.book.cases().count(), 0, "nothing read from storage stays");
+    assert_eq!(
+        tab.book.cases().count(),
+        0,
+        "nothing read from storage stays"
+    );
     assert!(tab.book.active_case(&procedure()).is_none());
 
     // The procedure goes on: ticks, an answer and a call are logged, and
@@ -649,9 +653,15 @@ fn a_lock_leaves_only_what_is_logged_while_locked_and_unlocking_adds_it_to_the_c
     assert_eq!(case.facts.get("alder"), Some("under18"));
     assert_eq!(case.calls.len(), 1);
     assert_eq!(tab.stored(&id).as_ref(), Some(case));
-    assert!(tab.stored(&logged).is_none(), "added to the case, then removed");
+    assert!(
+        tab.stored(&logged).is_none(),
+        "added to the case, then removed"
+    );
     assert!(tab.book.case(&logged).is_none());
-    assert_eq!(tab.book.active_case(&procedure()).map(|c| c.id.clone()), Some(id));
+    assert_eq!(
+        tab.book.active_case(&procedure()).map(|c| c.id.clone()),
+        Some(id)
+    );
 }
 
 #[test]
@@ -669,7 +679,10 @@ fn unlocking_again_after_a_cut_off_merge_adds_nothing_twice() {
     tab.unlock();
     // The page closed after the merged case was written but before the
     // logged one was removed: it is back in storage.
-    storage.borrow_mut().items.insert(key_of(&logged), logged_copy);
+    storage
+        .borrow_mut()
+        .items
+        .insert(key_of(&logged), logged_copy);
 
     let mut again = Tab::open(&storage, "b");
     again.book.lock();
@@ -705,10 +718,16 @@ fn edits_made_while_a_write_is_under_way_are_written_next() {
     let write = tab.begin_write(&id).expect("a write begins");
     // Typing goes on while it is sealed; it is neither merged into the
     // write under way nor a second write at the same time.
-    let _ = tab.book.edit(&id, CaseEdit::Notes("Først og så".into()), 2_100);
+    let _ = tab
+        .book
+        .edit(&id, CaseEdit::Notes("Først og så".into()), 2_100);
     assert!(tab.begin_write(&id).is_none(), "one write at a time");
     tab.finish_write(&id, write);
-    assert_eq!(tab.stored(&id).unwrap().notes, "Først og så", "written next");
+    assert_eq!(
+        tab.stored(&id).unwrap().notes,
+        "Først og så",
+        "written next"
+    );
     assert!(!tab.book.has_unwritten());
 }
 

@@ -92,7 +92,7 @@ pub fn UnlockForm() -> impl IntoView {
                     node_ref=pin/>
             </div>
             <button type="submit" class="button" disabled=busy>"Lås opp"</button>
-            <p role="alert">{message}</p>
+            {move || message.get().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
         </form>
         <section aria-labelledby="forgot-title">
             <h2 id="forgot-title">"Glemt PIN-koden?"</h2>
@@ -162,7 +162,7 @@ fn SetPin() -> impl IntoView {
                 </div>
                 <p>"Husk PIN-koden: glemmer du den, må utkastene slettes."</p>
                 <button type="submit" class="button" disabled=busy>"Lås med PIN-kode"</button>
-                <p role="alert">{message}</p>
+                {move || message.get().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
             </form>
         </section>
     }

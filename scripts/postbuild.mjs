@@ -45,7 +45,7 @@ export const CSP = [
 ].join('; ');
 
 const COMPRESSED = /\.(br|gz)$/;
-const GENERATED = /^(sw\.js|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm))$/;
+const GENERATED = /^(sw\.js|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm)|drafts-[0-9a-f]+(\.js|_bg\.wasm))$/;
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
@@ -64,15 +64,18 @@ const js = files.find((f) => /^rusplan-[0-9a-f]+\.js$/.test(f));
 const wasm = files.find((f) => /^rusplan-[0-9a-f]+_bg\.wasm$/.test(f));
 if (!js || !wasm) throw new Error(`no rusplan-*.js / *_bg.wasm in ${dir}`);
 
+const root = fileURLToPath(new URL('../', import.meta.url));
+const run = (command, commandArgs) => execFileSync(command, commandArgs, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
 const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 // The app version: every file's content, plus the stamp.
 writeParentsPage();
+const draftsId = buildProgram('drafts');
 const version = hash(walk(dir).sort().map((f) => `${f}:${hash(readFileSync(join(dir, f)))}`).join('\n') + stamp);
 
 const boot = `// Starts Rusplan (written by scripts/postbuild.mjs). External, not inline,
 // so the Content-Security-Policy needs no 'unsafe-inline'.
-import init from './${js}';
 import { startServiceWorker } from './pwa.js';
 
 // The folder the app is served from ("/" or e.g. "/rusplan/"): the router's base.
@@ -84,8 +87,16 @@ for (const link of document.querySelectorAll('link[href^="./"]')) {
 }
 window.rusplanVersion = '${version}';
 startServiceWorker(new URL('./sw.js', import.meta.url));
+// The drafts' pages (/saker…) are a program of their own (src/bin/drafts.rs;
+// src/app.rs says which program draws which page): an incident never waits
+// for them.
+const drafts = (location.pathname.slice(window.rusplanBase.length) + '/').startsWith('saker/');
+const [glue, wasm] = drafts
+  ? ['./drafts-${draftsId}.js', './drafts-${draftsId}_bg.wasm']
+  : ['./${js}', './${wasm}'];
 try {
-  await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+  const { default: init } = await import(glue);
+  await init({ module_or_path: new URL(wasm, import.meta.url) });
 } catch (error) {
   // The prerendered home stays (112/113 still call); say the rest is missing.
   window.rusplanFailed = true;
@@ -113,7 +124,6 @@ writeFileSync(join(dir, 'index.html'), html);
  *  hidden, the default plan marked by build.rs's rule. Left out: the
  *  revision warning, which depends on the day the app runs. */
 function prerenderedHomes() {
-  const root = fileURLToPath(new URL('../', import.meta.url));
   return execFileSync('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'homes'],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
 }
@@ -125,25 +135,31 @@ function prerenderedHomes() {
  *  (crates/prerender); foresatte.html sends older links on to them. All of
  *  it CSP-clean like index.html; the app's `?foresatte=` links are sent to
  *  foresatte.html. */
-function writeParentsPage() {
-  const root = fileURLToPath(new URL('../', import.meta.url));
+/** A binary of src/bin/ as a program beside the app, built with the tools
+ *  trunk uses (cargo, wasm-bindgen, wasm-opt from PATH) and trunk's
+ *  settings: `<bin>-<hash>.js` and `<bin>-<hash>_bg.wasm`. Returns the hash. */
+function buildProgram(bin) {
   const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
-  const run = (command, commandArgs) => execFileSync(command, commandArgs, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  run('cargo', ['build', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'rusplan', '--bin', 'parents', ...(release ? ['--release'] : [])]);
-  const out = mkdtempSync(join(tmpdir(), 'rusplan-parents-'));
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'parents',
-    join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'parents.wasm')]);
+  run('cargo', ['build', '--offline', '--target', 'wasm32-unknown-unknown', '-p', 'rusplan', '--bin', bin, ...(release ? ['--release'] : [])]);
+  const out = mkdtempSync(join(tmpdir(), `rusplan-${bin}-`));
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', bin,
+    join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${bin}.wasm`)]);
   if (release) {
     // The features rustc's wasm32 target enables, as trunk's own run has them.
-    run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-      '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
-      join(out, 'parents_bg.wasm'), '-o', join(out, 'parents_bg.wasm')]);
+    run('wasm-opt', ['-Oz', '--converge', '--low-memory-unused', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+      '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+      join(out, `${bin}_bg.wasm`), '-o', join(out, `${bin}_bg.wasm`)]);
   }
-  const wasmBytes = readFileSync(join(out, 'parents_bg.wasm'));
-  const glue = readFileSync(join(out, 'parents.js'));
+  const wasmBytes = readFileSync(join(out, `${bin}_bg.wasm`));
+  const glue = readFileSync(join(out, `${bin}.js`));
   const id = hash(Buffer.concat([wasmBytes, glue]));
-  writeFileSync(join(dir, `parents-${id}_bg.wasm`), wasmBytes);
-  writeFileSync(join(dir, `parents-${id}.js`), glue);
+  writeFileSync(join(dir, `${bin}-${id}_bg.wasm`), wasmBytes);
+  writeFileSync(join(dir, `${bin}-${id}.js`), glue);
+  return id;
+}
+
+function writeParentsPage() {
+  const id = buildProgram('parents');
   const parentsBoot = `// Starts the handout (written by scripts/postbuild.mjs).
 import init from './parents-${id}.js';
 import { startServiceWorker } from './pwa.js';

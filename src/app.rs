@@ -12,11 +12,57 @@ use crate::pages::{
 use crate::pwa::UpdateBanner;
 use crate::router::{use_router, Route, Router};
 use crate::state::AppState;
-use crate::vault::LockState;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The pages one program draws: `None` for a page another program draws
+/// (each is a wasm binary of its own, so a phone in an incident loads only
+/// what guidance needs).
+pub type Pages = fn(Route) -> Option<AnyView>;
+
+/// The staff app's own program (src/main.rs): guidance, the checklist,
+/// contacts and the plan. Its first load is the one the size test holds.
+pub fn guidance_pages(route: Route) -> Option<AnyView> {
+    Some(match route {
+        Route::Home => view! { <Home/> }.into_any(),
+        Route::Situation(id) => view! { <Procedure id=id/> }.into_any(),
+        Route::Checklist => view! { <Checklist/> }.into_any(),
+        Route::Contacts => view! { <Contacts/> }.into_any(),
+        Route::PlanInfo => view! { <PlanInfo/> }.into_any(),
+        // A draft the browser refused to store lives only in this page: its
+        // referat is taken out here, or it would be lost on the way.
+        Route::Referat(id) if is_unsaved_here(&id) => view! { <ReferatPage id=id/> }.into_any(),
+        Route::Cases | Route::Case(_) | Route::Referat(_) => return None,
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    })
+}
+
+/// The drafts' program (src/bin/drafts.rs): the cases, the referat and
+/// the lock's forms, opened at a calm moment. Its pages wait for the PIN;
+/// guidance never does.
+pub fn drafts_pages(route: Route) -> Option<AnyView> {
+    let book = expect_context::<CaseBook>();
+    Some(match route {
+        Route::Cases | Route::Case(_) | Route::Referat(_) if book.is_locked() => {
+            view! { <LockedPage/> }.into_any()
+        }
+        Route::Cases => view! { <Cases/> }.into_any(),
+        Route::Case(id) => view! { <CasePage id=id/> }.into_any(),
+        Route::Referat(id) => view! { <ReferatPage id=id/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+        _ => return None,
+    })
+}
+
+fn is_unsaved_here(id: &str) -> bool {
+    expect_context::<CaseBook>()
+        .unsaved()
+        .iter()
+        .any(|u| u.id == id)
+}
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(pages: Pages) -> impl IntoView {
     // A parents' link opens their page, a program of its own
     // (src/bin/parents.rs): no staff screens, and nothing stored on the
     // device is even read. prerender.js sends it on before the app starts;
@@ -40,24 +86,15 @@ pub fn App() -> impl IntoView {
         state.forget_device_data();
     });
     let router = Router::start();
+    // A procedure's address names the case it logs into (pages/procedure.rs).
+    if let (Route::Situation(situation), Some(case)) =
+        (router.route_untracked(), query_param("sak"))
+    {
+        book.resume((state.plan().id.clone(), situation), case);
+    }
     // Re-render the page only when the route changes, not on every path set.
     let route = Memo::new(move |_| router.route());
-    let locked = Memo::new(move |_| book.lock_state() == LockState::Locked);
-    // The drafts' own pages wait for the PIN; guidance never does.
-    let page = move || match route.get() {
-        Route::Cases | Route::Case(_) | Route::Referat(_) if locked.get() => {
-            view! { <LockedPage/> }.into_any()
-        }
-        Route::Home => view! { <Home/> }.into_any(),
-        Route::Situation(id) => view! { <Procedure id=id/> }.into_any(),
-        Route::Checklist => view! { <Checklist/> }.into_any(),
-        Route::Contacts => view! { <Contacts/> }.into_any(),
-        Route::PlanInfo => view! { <PlanInfo/> }.into_any(),
-        Route::Cases => view! { <Cases/> }.into_any(),
-        Route::Case(id) => view! { <CasePage id=id/> }.into_any(),
-        Route::Referat(id) => view! { <ReferatPage id=id/> }.into_any(),
-        Route::NotFound => view! { <NotFound/> }.into_any(),
-    };
+    let page = move || pages(route.get()).unwrap_or_else(|| view! { <Leaving/> }.into_any());
     view! {
         <Header/>
         <UpdateBanner/>
@@ -67,6 +104,44 @@ pub fn App() -> impl IntoView {
         <BottomNav/>
     }
     .into_any()
+}
+
+/// A page of the other program: what this page has not written yet is
+/// written first (sealing takes a moment), then the address is loaded in
+/// full. A draft the browser refused to store lives only in this page, so
+/// the page stays until the user has taken its referat or chooses to go.
+#[component]
+fn Leaving() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    let settled = RwSignal::new(false);
+    spawn_local(async move {
+        book.settle().await;
+        if book.unsaved_untracked().is_empty() {
+            crate::page::reload_here();
+        } else {
+            settled.set(true);
+        }
+    });
+    let go_anyway = move |_| {
+        book.let_go();
+        crate::page::reload_here();
+    };
+    move || {
+        if !settled.get() {
+            return view! { <p class="opening" role="status">"Åpner …"</p> }.into_any();
+        }
+        crate::page::set_title("Ikke lagret");
+        view! {
+            <h1>"Utkastet er ikke lagret"</h1>
+            <p>"Nettleseren har ikke lagret utkastet (se over). Det finnes bare i denne fanen, og det \
+                forsvinner hvis du åpner denne siden nå. Ta ut referatet først, eller frigjør plass \
+                (slett gamle utkast) og prøv igjen."</p>
+            <button type="button" class="button secondary" on:click=go_anyway>
+                "Åpne siden likevel (utkastet forsvinner)"
+            </button>
+        }
+        .into_any()
+    }
 }
 
 /// After an in-app page change (not on the first load, where the browser

@@ -30,6 +30,16 @@ pub fn utc_offset_minutes(ms: i64) -> i32 {
 }
 
 /// A random id that says nothing about anyone.
+/// Waits `ms` milliseconds (a timer task, so other tasks run meanwhile).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn random_id() -> String {
     let mut bytes = [0u8; 8];
     let crypto = web_sys::window().and_then(|w| w.crypto().ok());

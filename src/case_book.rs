@@ -49,6 +49,12 @@ pub struct CaseBook {
     pub vault: Vault,
     /// When the app was last used, for the lock that comes on by itself.
     last_use: StoredValue<i64>,
+    /// The user chose to leave what the browser did not store.
+    let_go: StoredValue<bool>,
+    /// Whether the drafts are locked, changing only when that does (a
+    /// page drawn by it is not drawn again, and its state kept, on every
+    /// change of the lock's state).
+    locked: Memo<bool>,
 }
 
 impl CaseBook {
@@ -69,6 +75,8 @@ impl CaseBook {
             setting_problem: RwSignal::new(None),
             vault,
             last_use: StoredValue::new(browser::now_millis()),
+            let_go: StoredValue::new(false),
+            locked: Memo::new(move |_| vault.state.get() == LockState::Locked),
         };
         if vault.has_pin() {
             let effects = book.model.try_update(|m| {
@@ -101,7 +109,7 @@ impl CaseBook {
         let _ = browser::on_page_hide(move || book.flush());
         browser::warn_before_unload(move || {
             book.flush();
-            book.model.with_untracked(|m| m.has_unwritten())
+            !book.let_go.get_value() && book.model.with_untracked(|m| m.has_unwritten())
         });
         book
     }
@@ -125,17 +133,18 @@ impl CaseBook {
         self.model.with(|m| m.damaged().to_vec())
     }
 
+    pub fn unsaved_untracked(&self) -> Vec<UnsavedCase> {
+        self.model.with_untracked(unsaved_cases)
+    }
+
+    /// The user chose to leave a draft the browser did not store: the page
+    /// goes without asking again.
+    pub fn let_go(&self) {
+        self.let_go.set_value(true);
+    }
+
     pub fn unsaved(&self) -> Vec<UnsavedCase> {
-        self.model.with(|m| {
-            m.unsaved()
-                .map(|u| UnsavedCase {
-                    id: u.case.id.clone(),
-                    created_at: u.case.created_at,
-                    why: u.why.to_owned(),
-                    exported: u.exported,
-                })
-                .collect()
-        })
+        self.model.with(unsaved_cases)
     }
 
     pub fn withheld(&self, id: &str, field: &Field) -> Option<Found> {
@@ -302,6 +311,21 @@ impl CaseBook {
         }
     }
 
+    /// Before the page leaves for the other program (a full page load):
+    /// every pending edit written, sealed ones included, which take a
+    /// moment. A write the browser refuses stays pending; then the page's
+    /// warning before unloading speaks.
+    pub async fn settle(&self) {
+        self.write_all().await;
+        // Writes started before this call finish in their own tasks.
+        for _ in 0..100 {
+            if !self.model.with_untracked(|m| m.writing()) {
+                return;
+            }
+            browser::sleep(20).await;
+        }
+    }
+
     async fn write(&self, id: &str) {
         let key = case_book::key_of(id);
         let stored_now = match case_store::read(&key) {
@@ -368,6 +392,10 @@ impl CaseBook {
     }
 
     // ---- The lock ----
+
+    pub fn is_locked(&self) -> bool {
+        self.locked.get()
+    }
 
     pub fn lock_state(&self) -> LockState {
         self.vault.state.get()
@@ -454,4 +482,15 @@ impl CaseBook {
             handle.clear();
         }
     }
+}
+
+fn unsaved_cases(m: &case_book::CaseBook) -> Vec<UnsavedCase> {
+    m.unsaved()
+        .map(|u| UnsavedCase {
+            id: u.case.id.clone(),
+            created_at: u.case.created_at,
+            why: u.why.to_owned(),
+            exported: u.exported,
+        })
+        .collect()
 }

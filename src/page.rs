@@ -118,6 +118,32 @@ pub fn remove_prerendered_home() {
     }
 }
 
+/// Puts `?sak=<id>` in the address of the page now shown, in place.
+pub fn name_case_in_address(id: &str) {
+    if query_param("sak").as_deref() == Some(id) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let pathname = window.location().pathname().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{pathname}?sak={id}")),
+        );
+    }
+}
+
+/// Loads the address now shown anew: for a page of the other program
+/// (the boot script picks the program by the address).
+pub fn reload_here() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Leaves for the parents' page (`foresatte.html`), keeping the query.
 pub fn open_parents_page() {
     if let Some(window) = web_sys::window() {

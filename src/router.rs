@@ -30,6 +30,8 @@ pub enum Route {
 impl Route {
     /// The route for an app path ("/saker/abc", without the base).
     pub fn parse(path: &str) -> Route {
+        // A query is not part of the page (`?sak=` names a procedure's case).
+        let path = path.split('?').next().unwrap_or_default();
         let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
         match parts.as_slice() {
             [""] => Route::Home,
@@ -87,6 +89,10 @@ impl Router {
     /// The app path now ("/", "/saker/abc"); reactive.
     pub fn path(&self) -> String {
         self.path.get()
+    }
+
+    pub fn route_untracked(&self) -> Route {
+        self.path.with_untracked(|path| Route::parse(path))
     }
 
     /// The page now; reactive.

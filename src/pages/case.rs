@@ -210,7 +210,8 @@ fn SituationPart(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> i
         }
         state.choose_plan(&plan.id);
         book.resume((plan.id.clone(), situation.clone()), id.clone());
-        router.navigate(&format!("/situasjon/{situation}"));
+        // The guidance is the other program: the address tells it the case.
+        router.navigate(&format!("/situasjon/{situation}?sak={id}"));
     };
     view! {
         <section class="case-part" aria-labelledby="situation-title">

@@ -50,7 +50,7 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
     provide_context(CallLogger::new({
         let key = key.clone();
         move |call| {
-            let id = book.ensure_active(&key);
+            let id = log_into(book, &key);
             book.edit(&id, CaseEdit::Called(call));
         }
     }));
@@ -219,7 +219,7 @@ fn Ask(question: &'static Question, procedure: ProcedureKey, has_steps: bool) ->
                     .map(|answer| {
                         let key = procedure.clone();
                         let choose = move |_| {
-                            let id = book.ensure_active(&key);
+                            let id = log_into(book, &key);
                             book.edit(&id, CaseEdit::Answer { question: question.id.clone(), answer: answer.id.clone() });
                         };
                         view! { <button type="button" class="answer" on:click=choose>{answer.label.clone()}</button> }
@@ -271,7 +271,7 @@ fn StepItem(
     };
     let toggle = move |ev| {
         let done = event_target_checked(&ev);
-        let case = book.ensure_active(&procedure);
+        let case = log_into(book, &procedure);
         book.edit(
             &case,
             CaseEdit::Step {
@@ -359,4 +359,19 @@ fn AfterSteps(guidance: Guidance<'static>) -> impl IntoView {
         {documentation}
         {complete.then(|| view! { <p class="end-of-plan">"Planen har ikke flere steg for denne situasjonen."</p> })}
     }
+}
+
+/// The case this run logs into, made on the first thing worth recording.
+/// The address names the case (`?sak=`: a random id, never pupil data), so
+/// a reload, Back, or the drafts' program sending a case here goes on with
+/// it: where it is sealed and cannot be read here, what is logged goes into
+/// a case that continues it (the case book's rule), added on unlocking.
+fn log_into(book: CaseBook, key: &ProcedureKey) -> String {
+    let id = book.ensure_active(key);
+    let root = book
+        .read(&id, |case| case.continues.clone())
+        .flatten()
+        .unwrap_or_else(|| id.clone());
+    crate::page::name_case_in_address(&root);
+    id
 }

@@ -15,7 +15,7 @@ after(async () => { await browser?.close(); await app?.close(); });
 const PUPIL = 'XQ-elev';
 
 /** Runs Halden's Alternativ 3 for a pupil under 18, ticking two steps. */
-async function runAcuteProcedure(page) {
+async function runAcuteProcedure(page, { stored = true } = {}) {
   await open(page, `${app.url}/`);
   await page.getByRole('link', { name: /^Eleven opptrer ruset på skolen nå/ }).click();
   await page.getByRole('button', { name: 'Under 18 år', exact: true }).click();
@@ -23,7 +23,9 @@ async function runAcuteProcedure(page) {
   await page.getByLabel('Eleven tas umiddelbart ut av undervisningen').check();
   await page.locator('.done-at', { hasText: /^Utført kl\. \d\d:\d\d$/ }).nth(1).waitFor();
   await page.locator('.case-banner a').click();
-  await page.locator('h1', { hasText: 'Sak' }).waitFor();
+  // The case is in the drafts' program (a page load), unless the browser
+  // stores nothing: then the guidance keeps the only copy and says so.
+  await page.locator('h1', { hasText: stored ? 'Sak' : 'Utkastet er ikke lagret' }).waitFor();
 }
 
 test('ticking steps in the procedure fills the case, with times, and it survives a reload', async () => {
@@ -128,10 +130,12 @@ test('when the browser refuses to store, the user is told and nothing is lost', 
   await page.getByLabel('Elev (initialer eller kallenavn)').fill('EF');
   await page.getByRole('textbox', { name: 'Notater' }).fill('Viktig notat som ikke får lagres.');
   assert.match(await page.getByRole('alert').filter({ hasText: 'Ikke lagret på enheten' }).innerText(), /finnes bare i denne fanen[\s\S]*lagringsplassen er full/);
-  // Still open in the app, with every change, and still exportable.
+  // The guidance is a program of its own: the page that holds the only
+  // copy stays, says so, and offers the referat instead of a silent loss.
   await page.getByRole('link', { name: 'Hjem' }).click();
-  await page.getByRole('link', { name: 'Saker' }).click();
-  await page.locator('.case-row', { hasText: 'EF' }).click();
+  await page.getByRole('heading', { name: 'Utkastet er ikke lagret' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /forsvinner hvis du åpner denne siden nå/);
+  await page.goBack();
   assert.equal(await page.getByRole('textbox', { name: 'Notater' }).inputValue(), 'Viktig notat som ikke får lagres.');
   await page.getByRole('link', { name: 'Vis referatet' }).click();
   assert.match(await page.locator('pre.referat').innerText(), /Elev: EF[\s\S]*Viktig notat som ikke får lagres\./);
@@ -254,11 +258,18 @@ test('with storage disabled the app still works, says nothing is saved, and the 
   await page.addInitScript(() => Object.defineProperty(window, 'localStorage', {
     get() { throw new DOMException('blokkert', 'SecurityError'); },
   }));
-  await runAcuteProcedure(page);
+  // The run is logged in this page only: the case form is the drafts'
+  // program, so the page stays with the referat rather than lose the run.
+  await runAcuteProcedure(page, { stored: false });
   assert.match(await page.getByRole('alert').filter({ hasText: 'Ikke lagret på enheten' }).innerText(), /finnes bare i denne fanen[\s\S]*\(lagring er slått av\)/);
+  await page.getByRole('link', { name: 'Ta ut referatet' }).click();
+  assert.match(await page.locator('pre.referat').innerText(), /Rektor\/ledelse kontaktes\.[\s\S]*Eleven tas umiddelbart ut av undervisningen/);
+  // The drafts' own pages work too, in memory.
+  await open(page, `${app.url}/saker`);
+  await page.getByRole('button', { name: 'Ny sak' }).click();
   await page.getByLabel('Elev (initialer eller kallenavn)').fill('IJ');
   await page.getByRole('link', { name: 'Vis referatet' }).click();
-  assert.match(await page.locator('pre.referat').innerText(), /Elev: IJ[\s\S]*Rektor\/ledelse kontaktes\.[\s\S]*Eleven tas umiddelbart ut av undervisningen/);
+  assert.match(await page.locator('pre.referat').innerText(), /Elev: IJ/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,14 +3,15 @@
 //
 // The line only ever goes down: lower HELD_LINE_KB whenever the build
 // shrinks (README, "Ytelse"). The parents' page is a program of its own
-// (foresatte.html) and is not part of the staff app's first load.
+// (foresatte.html), and so are the drafts (drafts-*.js/_bg.wasm, src/bin/
+// drafts.rs, opened at a calm moment): neither is the staff app's first load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from './harness.mjs';
 
-const HELD_LINE_KB = 195;
+const HELD_LINE_KB = 190;
 const FIRST_LOAD = /^(index\.html|boot-.*\.js|rusplan-.*\.js|rusplan-.*_bg\.wasm|main-.*\.css|pwa\.js|prerender\.js|manifest\.webmanifest)$/;
 
 test(`first-load transfer is at most ${HELD_LINE_KB} kB brotli, and every file has .br and .gz beside it`, () => {

@@ -241,6 +241,11 @@ impl CaseBook {
             .any(|d| !d.is_written() || !d.withheld.is_empty())
     }
 
+    /// A write handed out by [`CaseBook::write_for`] has not been reported yet.
+    pub fn writing(&self) -> bool {
+        self.drafts.iter().any(|d| d.in_flight.is_some())
+    }
+
     /// Cases with something not yet written.
     pub fn pending(&self) -> Vec<String> {
         self.drafts

@@ -6,6 +6,7 @@ pub mod case;
 pub mod case_book;
 pub mod device_contact;
 pub mod engine;
+pub mod follow_up;
 pub mod identity_number;
 pub mod json;
 pub mod packed;

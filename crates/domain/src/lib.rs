@@ -2,6 +2,7 @@
 //! routing engine that turns a situation and the facts known so far into
 //! guidance. Pure Rust: no browser crate may ever be a dependency here.
 
+pub mod calendar;
 pub mod case;
 pub mod case_book;
 pub mod device_contact;

@@ -2,10 +2,12 @@
 //! routing engine that turns a situation and the facts known so far into
 //! guidance. Pure Rust: no browser crate may ever be a dependency here.
 
+pub mod calendar;
 pub mod case;
 pub mod case_book;
 pub mod device_contact;
 pub mod engine;
+pub mod follow_up;
 pub mod identity_number;
 pub mod json;
 pub mod lock;
@@ -13,8 +15,10 @@ pub mod packed;
 pub mod parents;
 pub mod phone;
 pub mod plan;
+pub mod practice;
 pub mod referat;
 pub mod revision;
+pub mod self_check;
 pub mod store;
 pub mod text;
 pub mod time;

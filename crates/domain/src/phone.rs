@@ -16,7 +16,7 @@ impl std::fmt::Display for PhoneError {
             PhoneError::BadCharacter(c) => write!(f, "tegnet «{c}» hører ikke hjemme i et telefonnummer"),
             PhoneError::WrongLength(n) => write!(
                 f,
-                "{n} sifre: et norsk nummer har 8 sifre (eller 3–5 for korte nummer som 113 og 1881)"
+                "{n} sifre: et norsk nummer har 8 sifre (eller 3–5 for korte nummer som 113 og 1881, 6 for 116-nummer som 116 117)"
             ),
         }
     }
@@ -61,6 +61,9 @@ pub fn tel_target(printed: &str) -> Result<String, PhoneError> {
         8 => Ok(format!("+47{digits}")),
         // Norwegian short numbers start with 0 or 1 (113, 1881, 02800).
         3..=5 if digits.starts_with(['0', '1']) => Ok(digits),
+        // The European 116 numbers (116 117 legevakt, 116 111 for
+        // children and young people) are six digits.
+        6 if digits.starts_with("116") => Ok(digits),
         n => Err(PhoneError::WrongLength(n)),
     }
 }
@@ -79,6 +82,7 @@ mod tests {
     fn short_numbers_stay_short() {
         assert_eq!(tel_target("02800").unwrap(), "02800");
         assert_eq!(tel_target("113").unwrap(), "113");
+        assert_eq!(tel_target("116 117").unwrap(), "116117");
     }
 
     #[test]
@@ -87,6 +91,7 @@ mod tests {
         assert_eq!(tel_target("970 83 7O5"), Err(PhoneError::BadCharacter('O')));
         assert_eq!(tel_target("970 83 70"), Err(PhoneError::WrongLength(7)));
         assert_eq!(tel_target("900 00"), Err(PhoneError::WrongLength(5)));
+        assert_eq!(tel_target("117 116"), Err(PhoneError::WrongLength(6)));
         assert_eq!(tel_target("+47 970"), Err(PhoneError::WrongLength(3)));
     }
 }

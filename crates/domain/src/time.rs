@@ -8,7 +8,7 @@ use crate::case::Millis;
 pub type OffsetAt<'a> = &'a dyn Fn(Millis) -> i32;
 
 /// (year, month, day, hour, minute) of a moment in local time.
-fn civil(ms: Millis, offset_minutes: i32) -> (i64, u32, u32, u32, u32) {
+pub(crate) fn civil(ms: Millis, offset_minutes: i32) -> (i64, u32, u32, u32, u32) {
     let minutes = ms.div_euclid(60_000) + i64::from(offset_minutes);
     let days = minutes.div_euclid(1_440);
     let minute_of_day = minutes.rem_euclid(1_440);
@@ -54,6 +54,58 @@ pub fn iso_date_for_people(iso: &str) -> String {
     }
 }
 
+/// A calendar day: as a date input gives it (`YYYY-MM-DD`), or the local
+/// day a moment falls on. Ordered by time (the fields' order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// `YYYY-MM-DD`, a day that exists; `None` for anything else.
+    pub fn from_iso(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y) && digits(m) && digits(d)) {
+            return None;
+        }
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        let leap = date.year % 4 == 0 && (date.year % 100 != 0 || date.year % 400 == 0);
+        let days = match date.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => return None,
+        };
+        (1..=days).contains(&date.day).then_some(date)
+    }
+
+    /// The local day `ms` falls on.
+    pub fn of(ms: Millis, offset: OffsetAt) -> Date {
+        let (year, month, day, _, _) = civil(ms, offset(ms));
+        Date {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +127,25 @@ mod tests {
         assert_eq!(date_time(1_709_163_000_000, CET), "29.02.2024 kl. 00:30");
         assert_eq!(date_time(0, &|_| 0), "01.01.1970 kl. 00:00");
         assert_eq!(iso_date_for_people("2026-11-30"), "30.11.2026");
+    }
+
+    #[test]
+    fn dates_are_read_strictly_and_ordered() {
+        let d = Date::from_iso("2024-02-29").unwrap();
+        assert_eq!((d.year, d.month, d.day), (2024, 2, 29));
+        assert_eq!(d.iso(), "2024-02-29");
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-04-31",
+            "2026-1-05",
+            "",
+            "2026-01-0x",
+        ] {
+            assert_eq!(Date::from_iso(bad), None, "{bad}");
+        }
+        assert!(Date::from_iso("2026-11-30") < Date::from_iso("2027-01-01"));
+        // 23:30 UTC on 28 Feb is 29 Feb in Norway.
+        assert_eq!(Date::of(1_709_163_000_000, CET), d);
     }
 }

@@ -93,9 +93,14 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Offers `text` as a downloaded file.
 pub fn download_text(file_name: &str, text: &str) {
+    download_file(file_name, "text/plain;charset=utf-8", text);
+}
+
+/// Offers `text` as a downloaded file of type `mime`.
+pub fn download_file(file_name: &str, mime: &str, text: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };

@@ -6,6 +6,7 @@ pub mod copy;
 pub mod damaged;
 pub mod draft_text;
 pub mod emergency;
+pub mod follow_ups;
 pub mod insecure_host;
 pub mod lock;
 pub mod plan_switch;

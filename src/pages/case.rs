@@ -6,6 +6,7 @@ use crate::browser;
 use crate::case_book::CaseBook;
 use crate::components::confirm::ConfirmButton;
 use crate::components::draft_text::DraftText;
+use crate::components::follow_ups::FollowUps;
 use crate::page::{link, set_title};
 use crate::pages::not_found::NotFound;
 use crate::plans;
@@ -111,6 +112,7 @@ fn CaseForm(id: String, plan: &'static Plan) -> impl IntoView {
                 }).collect_view()}
             </select>
         </div>
+        <FollowUps plan=plan case=case/>
         <SituationPart id=id.clone() plan=plan case=case/>
         <SignsPart id=id.clone() plan=plan case=case/>
         <DonePart plan=plan case=case/>

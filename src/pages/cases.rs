@@ -14,6 +14,7 @@ use crate::router::use_router;
 use crate::state::AppState;
 use leptos::prelude::*;
 use rusplan_domain::case::{records_name, sort_for_list, Case};
+use rusplan_domain::follow_up::has_due;
 
 #[component]
 pub fn Cases() -> impl IntoView {
@@ -103,12 +104,14 @@ fn CaseRow(case: Case) -> impl IntoView {
     let max = book.max_age_days.get_untracked();
     let system = plan.and_then(|p| p.records_system());
     let overdue = case.is_overdue(now, max);
+    let due = plan.is_some_and(|p| has_due(p, &case, crate::components::follow_ups::today()));
     view! {
         <li>
             <a class="case-row" class:overdue=overdue href=link(&format!("/saker/{}", case.id))>
                 <span class="case-title">{case.title().to_owned()}</span>
                 <span class="case-detail">{situation}</span>
                 <span class="case-detail">{format!("{} · {age}", case.status.label(system))}</span>
+                {due.then(|| view! { <span class="badge">"Noe gjenstår som haster eller har forfalt"</span> })}
                 {overdue.then(|| view! {
                     <span class="badge urgent">{format!("Uendret i {max} dager eller mer: før inn i {} og slett", records_name(system))}</span>
                 })}

@@ -1,17 +1,46 @@
 //! Home: the plan's situations as large buttons, the acute ones first.
 
+use crate::case_book::CaseBook;
 use crate::components::emergency::EmergencyLine;
 use crate::components::revision::RevisionWarning;
 use crate::page::{link, set_title};
+use crate::plans;
 use crate::state::AppState;
+use crate::vault::LockState;
 use leptos::prelude::*;
+use rusplan_domain::follow_up::count_due;
 use rusplan_domain::Plan;
 
 #[component]
 pub fn Home() -> impl IntoView {
     set_title("");
     let state = expect_context::<AppState>();
-    move || view! { <HomeScreen plan=state.plan() revision=true/> }
+    view! {
+        {move || view! { <HomeScreen plan=state.plan() revision=true/> }}
+        <DueCount/>
+    }
+}
+
+/// How many drafts have something urgent or overdue: a number, never a
+/// pupil. Sealed drafts cannot be read here (the drafts' program opens them
+/// with the PIN), so with a PIN the count is left to the case list.
+#[component]
+fn DueCount() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    move || {
+        if book.lock_state() != LockState::NoPin {
+            return None;
+        }
+        let cases = book.cases();
+        let due = count_due(&cases, plans::find, crate::components::follow_ups::today());
+        (due > 0).then(|| {
+            let text = match due {
+                1 => "1 sak har noe som haster eller har forfalt.".to_owned(),
+                n => format!("{n} saker har noe som haster eller har forfalt."),
+            };
+            view! { <p class="due-count"><a href=link("/saker")>{text}</a></p> }
+        })
+    }
 }
 
 /// The home screen of a plan. Also rendered ahead of time into index.html

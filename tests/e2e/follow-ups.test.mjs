@@ -40,7 +40,7 @@ test('a case lists what remains by when; the calendar file parses and names no p
     assert.ok(planTexts.has(text) || text === 'Avtaler og oppfølging', `not the plan's words: ${text}`);
   }
 
-  await page.getByLabel('Dato', { exact: true }).first().fill('2026-12-01');
+  await page.locator('#meeting-date').fill('2026-12-01');
   await remains.locator('.remains li', { hasText: meeting.text }).getByText('01.12.2026').waitFor();
   await page.getByLabel('Klokkeslett (valgfritt)').fill('13:30');
   await page.getByLabel('Hva', { exact: true }).selectOption({ label: meeting.text });

@@ -45,6 +45,8 @@ console.log(`Everything the service worker precaches: ${kB(sum('br'))} kB brotli
 const parentsFirst = /^(foresatte\/halden-vgs\.html|main-.*\.css|parents-offline\.js|icons\/icon\.svg)$/;
 console.log(`Parents' first visit (foresatte/halden-vgs.html, CSS, parents-offline.js, icon): ${kB(rows.filter((r) => parentsFirst.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
 // The handout with the QR code, a program of its own.
+const drafts = /^drafts-.*\.(js|wasm)$/;
+console.log(`Drafts' program (/saker…, its wasm and JS; not in the first load): ${kB(rows.filter((r) => drafts.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
 const handout = /^(foresatte\.html|foresatte-link\.js|parents-.*|main-.*\.css)$/;
 console.log(`Handout with the QR code (foresatte.html, its wasm and JS, CSS): ${kB(rows.filter((r) => handout.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
 
@@ -200,5 +202,58 @@ await Promise.all(Object.values(targets).map((t) => t.server.close()));
   console.log(`  Rusplan's writes while typing and after the pause: ${app.writes.length} (${app.writes.map((w) => `${w.toFixed(0)} ms`).join(', ')})`);
   await server.close();
   await plain.close();
+}
+// 4. The lock (issue 13): the PIN's key derivation (PBKDF2-SHA256, the
+// iterations crates/domain/src/lock.rs sets) alone, and as staff feel it: setting the
+// PIN, unlocking, and opening the drafts from the guidance. 4× CPU.
+{
+  const server = await serve(DIST, { spa: true });
+  const iterations = Number(/PBKDF2_ITERATIONS: u32 = ([0-9_]+)/.exec(readFileSync(new URL('../crates/domain/src/lock.rs', import.meta.url), 'utf8'))?.[1].replace(/_/g, ''));
+  const kdf = [], setPin = [], unlock = [], toDrafts = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ ...PHONE });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/saker`);
+    await page.getByLabel('Ny PIN-kode (minst 6 tegn)').waitFor();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    kdf.push(await page.evaluate(async (iterations) => {
+      const start = performance.now();
+      const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('471902'), 'PBKDF2', false, ['deriveBits']);
+      await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: crypto.getRandomValues(new Uint8Array(16)), iterations }, key, 256);
+      return performance.now() - start;
+    }, iterations));
+    await page.getByLabel('Ny PIN-kode (minst 6 tegn)').fill('471902');
+    await page.getByLabel('Gjenta PIN-koden').fill('471902');
+    let start = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Lås med PIN-kode' }).click();
+    await page.getByRole('button', { name: 'Lås utkastene' }).waitFor();
+    setPin.push(await page.evaluate(() => performance.now()) - start);
+    await page.getByRole('button', { name: 'Ny sak' }).click();
+    await page.locator('#pupil-ref').fill('AB');
+    await page.waitForFunction(() => Object.values(localStorage).some((v) => v.startsWith('{"sealed"')));
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => !document.querySelector('.prerender') && document.querySelector('h1'));
+    await cdp.detach();
+    const throttled = await context.newCDPSession(page);
+    await throttled.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    start = Date.now();
+    await page.getByRole('link', { name: 'Saker' }).click();
+    await page.getByLabel('PIN-kode', { exact: true }).waitFor();
+    toDrafts.push(Date.now() - start);
+    await page.getByLabel('PIN-kode', { exact: true }).fill('471902');
+    start = Date.now();
+    await page.getByRole('button', { name: 'Lås opp' }).click();
+    await page.locator('.case-row').waitFor();
+    unlock.push(Date.now() - start);
+    await context.close();
+  }
+  const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(' ')})`;
+  console.log(`\nThe lock, 4× CPU throttling (${iterations} PBKDF2-SHA256 iterations; 5 runs)`);
+  console.log(`  key derivation alone (WebCrypto):            ${fmt(kdf)}`);
+  console.log(`  setting the PIN (key pair, wrap, seal all):   ${fmt(setPin)}`);
+  console.log(`  Saker from the guidance (the drafts' program): ${fmt(toDrafts)}`);
+  console.log(`  unlocking with one case (tap to the list):    ${fmt(unlock)}`);
+  await server.close();
 }
 await browser.close();

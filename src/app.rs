@@ -54,9 +54,12 @@ pub fn drafts_pages(route: Route) -> Option<AnyView> {
     })
 }
 
+/// Untracked: the page is chosen once per address, not again on every
+/// change to the case book (which would draw the referat anew, and lose its
+/// "copied" message and the focus).
 fn is_unsaved_here(id: &str) -> bool {
     expect_context::<CaseBook>()
-        .unsaved()
+        .unsaved_untracked()
         .iter()
         .any(|u| u.id == id)
 }
@@ -86,9 +89,9 @@ pub fn App(pages: Pages) -> impl IntoView {
         state.forget_device_data();
     });
     let router = Router::start();
-    // A procedure's address names the case it logs into (pages/procedure.rs).
+    // A procedure's history entry names the case it logs into (pages/procedure.rs).
     if let (Route::Situation(situation), Some(case)) =
-        (router.route_untracked(), query_param("sak"))
+        (router.route_untracked(), crate::page::case_in_history())
     {
         book.resume((state.plan().id.clone(), situation), case);
     }
@@ -109,38 +112,75 @@ pub fn App(pages: Pages) -> impl IntoView {
 /// A page of the other program: what this page has not written yet is
 /// written first (sealing takes a moment), then the address is loaded in
 /// full. A draft the browser refused to store lives only in this page, so
-/// the page stays until the user has taken its referat or chooses to go.
+/// the page stays until the user has taken its referat, storing works
+/// again, or the user chooses to go.
 #[component]
 fn Leaving() -> impl IntoView {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Stage {
+        Writing,
+        /// Asked the browser to load the page: it may still ask the user
+        /// (a field holds what was refused), who may stay.
+        Loading,
+        Refused,
+    }
     let book = expect_context::<CaseBook>();
-    let settled = RwSignal::new(false);
-    spawn_local(async move {
-        book.settle().await;
-        if book.unsaved_untracked().is_empty() {
-            crate::page::reload_here();
-        } else {
-            settled.set(true);
-        }
-    });
+    let stage = RwSignal::new(Stage::Writing);
+    let problem = RwSignal::new(false);
+    // Back before the writes are done: this page is not the one to load.
+    let here = StoredValue::new(true);
+    on_cleanup(move || here.set_value(false));
+    let go_on = move || {
+        spawn_local(async move {
+            book.settle().await;
+            if !here.get_value() {
+                return;
+            }
+            if book.unsaved_untracked().is_empty() {
+                stage.set(Stage::Loading);
+                crate::page::reload_here();
+            } else {
+                problem.set(stage.get_untracked() == Stage::Refused);
+                stage.set(Stage::Refused);
+                crate::page::set_title("Ikke lagret");
+                request_animation_frame(|| crate::page::focus_by_id("leaving"));
+            }
+        })
+    };
+    go_on();
     let go_anyway = move |_| {
         book.let_go();
         crate::page::reload_here();
     };
     move || {
-        if !settled.get() {
-            return view! { <p class="opening" role="status">"Åpner …"</p> }.into_any();
+        match stage.get() {
+        Stage::Writing | Stage::Loading => {
+            crate::page::set_title("Åpner");
+            view! {
+                <h1 id="leaving" tabindex="-1">"Åpner …"</h1>
+                {(stage.get() == Stage::Loading).then(|| view! {
+                    <button type="button" class="button secondary" on:click=move |_| crate::page::reload_here()>
+                        "Åpne siden"
+                    </button>
+                })}
+            }
+            .into_any()
         }
-        crate::page::set_title("Ikke lagret");
-        view! {
-            <h1>"Utkastet er ikke lagret"</h1>
+        Stage::Refused => view! {
+            <h1 id="leaving" tabindex="-1">"Utkastet er ikke lagret"</h1>
             <p>"Nettleseren har ikke lagret utkastet (se over). Det finnes bare i denne fanen, og det \
                 forsvinner hvis du åpner denne siden nå. Ta ut referatet først, eller frigjør plass \
-                (slett gamle utkast) og prøv igjen."</p>
-            <button type="button" class="button secondary" on:click=go_anyway>
-                "Åpne siden likevel (utkastet forsvinner)"
-            </button>
+                (slett gamle utkast i en annen fane) og prøv å lagre igjen."</p>
+            <div class="row">
+                <button type="button" class="button" on:click=move |_| go_on()>"Prøv å lagre igjen"</button>
+                <button type="button" class="button secondary" on:click=go_anyway>
+                    "Åpne siden likevel (utkastet forsvinner)"
+                </button>
+            </div>
+            {move || problem.get().then(|| view! { <p class="warning" role="alert">"Fortsatt ikke lagret."</p> })}
         }
-        .into_any()
+        .into_any(),
+    }
     }
 }
 

@@ -51,6 +51,9 @@ pub struct CaseBook {
     last_use: StoredValue<i64>,
     /// The user chose to leave what the browser did not store.
     let_go: StoredValue<bool>,
+    /// Counts deletes and wipes, here and elsewhere: a sealed write that
+    /// outlived one is not made.
+    deletes: StoredValue<u32>,
     /// Whether the drafts are locked, changing only when that does (a
     /// page drawn by it is not drawn again, and its state kept, on every
     /// change of the lock's state).
@@ -76,6 +79,7 @@ impl CaseBook {
             vault,
             last_use: StoredValue::new(browser::now_millis()),
             let_go: StoredValue::new(false),
+            deletes: StoredValue::new(0),
             locked: Memo::new(move |_| vault.state.get() == LockState::Locked),
         };
         if vault.has_pin() {
@@ -228,6 +232,7 @@ impl CaseBook {
 
     /// Another tab wiped the device.
     pub fn wiped_elsewhere(&self) {
+        self.deleted();
         self.cancel_timer();
         self.vault.forget_all();
         self.model.update(|m| m.wiped_elsewhere());
@@ -260,8 +265,12 @@ impl CaseBook {
                 let handle = set_timeout_with_handle(move || book.flush(), TYPING_PAUSE).ok();
                 self.timer.set_value(handle);
             }
-            Some(Effect::Remove { key }) => case_store::remove(&key),
+            Some(Effect::Remove { key }) => {
+                self.deleted();
+                case_store::remove(&key);
+            }
             Some(Effect::Wipe) => {
+                self.deleted();
                 self.cancel_timer();
                 case_store::remove_all();
                 self.vault.forget_all();
@@ -318,7 +327,7 @@ impl CaseBook {
     pub async fn settle(&self) {
         self.write_all().await;
         // Writes started before this call finish in their own tasks.
-        for _ in 0..100 {
+        for _ in 0..500 {
             if !self.model.with_untracked(|m| m.writing()) {
                 return;
             }
@@ -328,7 +337,8 @@ impl CaseBook {
 
     async fn write(&self, id: &str) {
         let key = case_book::key_of(id);
-        let stored_now = match case_store::read(&key) {
+        let raw_before = case_store::read(&key);
+        let stored_now = match raw_before.clone() {
             Some(raw) => match self.vault.plain(&key, &raw).await {
                 Ok(plain) => Some(plain),
                 // Never written over unread: kept here, and the user is told.
@@ -348,11 +358,29 @@ impl CaseBook {
             self.model.update(|_| {});
             return;
         };
+        let deletes = self.deletes.get_value();
         let result = match self.vault.to_store(&key, text).await {
+            // Sealing took a moment: a delete or a wipe meanwhile is final,
+            // and another tab's newer copy is read before writing over it.
+            Ok(_) if self.deletes.get_value() != deletes => {
+                self.model.update(|m| m.abandon_write(id));
+                return;
+            }
+            Ok(_) if case_store::read(&key) != raw_before => {
+                self.model.update_untracked(|m| m.abandon_write(id));
+                let book = *self;
+                let id = id.to_owned();
+                spawn_local(async move { book.write(&id).await });
+                return;
+            }
             Ok(stored) => case_store::write(&key, &stored),
             Err(why) => Err(why),
         };
         self.report(id, result);
+    }
+
+    fn deleted(&self) {
+        self.deletes.update_value(|n| *n = n.wrapping_add(1));
     }
 
     fn report(&self, id: &str, result: Result<(), String>) {
@@ -438,7 +466,9 @@ impl CaseBook {
         self.vault.state.set(LockState::Locked);
         let book = *self;
         spawn_local(async move {
-            book.write_all().await;
+            // Every write, those already under way too, is sealed before
+            // the keys go (a write after that could not read its case).
+            book.settle().await;
             book.model.update(|m| m.lock());
             book.vault.forget_keys();
         });
@@ -452,7 +482,9 @@ impl CaseBook {
     /// The lock comes on by itself after the idle time.
     fn watch_idle(&self) {
         let book = *self;
-        for event in ["pointerdown", "keydown"] {
+        // Reading counts as use too: scrolling, and a screen reader moving
+        // focus through the page.
+        for event in ["pointerdown", "keydown", "wheel", "scroll", "focusin"] {
             let _ = window_event_listener_untyped(event, move |_| book.used());
         }
         let check = move || {
@@ -461,8 +493,10 @@ impl CaseBook {
                 browser::now_millis(),
                 book.vault.idle_minutes.get_untracked(),
             );
-            if due {
+            if due && book.vault.state.get_untracked() == LockState::Unlocked {
                 book.lock();
+                // The page the user was on is gone: focus goes to what says why.
+                request_animation_frame(crate::page::focus_page_heading);
             }
         };
         let _ = set_interval_with_handle(check, Duration::from_secs(10));

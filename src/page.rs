@@ -118,22 +118,34 @@ pub fn remove_prerendered_home() {
     }
 }
 
-/// Puts `?sak=<id>` in the address of the page now shown, in place.
-pub fn name_case_in_address(id: &str) {
-    if query_param("sak").as_deref() == Some(id) {
-        return;
-    }
-    let Some(window) = web_sys::window() else {
+/// The case a procedure logs into, kept in this history entry's state (a
+/// random id, never pupil data): a reload, Back and Forward, and a case
+/// sent from the drafts' program find it; a bookmark, a shared address or
+/// the browser's address suggestions never carry it.
+pub fn remember_case_in_history(id: Option<&str>) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;
     };
-    let pathname = window.location().pathname().unwrap_or_default();
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{pathname}?sak={id}")),
-        );
+    if case_in_history().as_deref() == id {
+        return;
     }
+    let state = match id {
+        Some(id) => {
+            let state = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&state, &"sak".into(), &id.into());
+            state.into()
+        }
+        None => wasm_bindgen::JsValue::NULL,
+    };
+    let _ = history.replace_state(&state, "");
+}
+
+/// The case this history entry names (see [`remember_case_in_history`]).
+pub fn case_in_history() -> Option<String> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    js_sys::Reflect::get(&state, &"sak".into())
+        .ok()?
+        .as_string()
 }
 
 /// Loads the address now shown anew: for a page of the other program

@@ -91,12 +91,15 @@ fn to_vec(buffer: &JsValue) -> Vec<u8> {
 }
 
 /// Random bytes from the browser's generator.
-pub fn random(len: usize) -> Vec<u8> {
+/// Fails rather than hand out predictable bytes: a salt or an IV of zeros
+/// would repeat, and a repeated AES-GCM IV gives the key away.
+pub fn random(len: usize) -> Result<Vec<u8>, Failure> {
     let mut data = vec![0u8; len];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut data);
-    }
-    data
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|crypto| crypto.get_random_values_with_u8_array(&mut data).ok())
+        .map(|_| data)
+        .ok_or_else(|| "nettleseren ga ingen tilfeldige tall".to_owned())
 }
 
 fn base64(data: &[u8]) -> String {
@@ -155,13 +158,16 @@ async fn pin_key(pin: &str, salt: &[u8], iterations: u32) -> Result<JsValue, JsV
 async fn unwrap_private(keyring: &Keyring, wrapping: &JsValue) -> Result<JsValue, JsValue> {
     let wrapped = unbase64(&keyring.wrapped_key)?;
     let iv = unbase64(&keyring.iv)?;
+    // The public key is the wrap's additional data: a key ring whose public
+    // key was swapped (so that new entries are sealed to someone else's key)
+    // no longer unlocks.
     call(
         "unwrapKey",
         &[
             &"pkcs8".into(),
             &bytes(&wrapped),
             wrapping,
-            &aes_gcm(&iv, None),
+            &aes_gcm(&iv, Some(keyring.public_key.as_bytes())),
             &p256("ECDH"),
             &false.into(),
             &usages(&["deriveBits"]),
@@ -173,7 +179,7 @@ async fn unwrap_private(keyring: &Keyring, wrapping: &JsValue) -> Result<JsValue
 /// A new device key, wrapped under `pin`: the key ring to store, and the
 /// private key (unwrapped again, so the one kept cannot be exported).
 pub async fn new_keyring(pin: &str) -> Result<(Keyring, JsValue), Failure> {
-    let (salt, iv) = (random(16), random(12));
+    let (salt, iv) = (random(16)?, random(12)?);
     let wrapping = pin_key(pin, &salt, PBKDF2_ITERATIONS)
         .await
         .map_err(failed("PIN-nøkkelen"))?;
@@ -186,13 +192,14 @@ pub async fn new_keyring(pin: &str) -> Result<(Keyring, JsValue), Failure> {
     let public = call("exportKey", &[&"raw".into(), &member(&pair, "publicKey")])
         .await
         .map_err(failed("Enhetsnøkkelen"))?;
+    let public_key = base64(&to_vec(&public));
     let wrapped = call(
         "wrapKey",
         &[
             &"pkcs8".into(),
             &member(&pair, "privateKey"),
             &wrapping,
-            &aes_gcm(&iv, None),
+            &aes_gcm(&iv, Some(public_key.as_bytes())),
         ],
     )
     .await
@@ -200,7 +207,7 @@ pub async fn new_keyring(pin: &str) -> Result<(Keyring, JsValue), Failure> {
     let keyring = Keyring {
         iterations: PBKDF2_ITERATIONS,
         salt: base64(&salt),
-        public_key: base64(&to_vec(&public)),
+        public_key,
         wrapped_key: base64(&to_vec(&wrapped)),
         iv: base64(&iv),
     };
@@ -296,7 +303,7 @@ pub async fn sealing_key(keyring: &Keyring) -> Result<SealingKey, Failure> {
 
 /// `text` sealed for storage under `storage_key`.
 pub async fn seal(key: &SealingKey, storage_key: &str, text: &str) -> Result<String, Failure> {
-    let iv = random(12);
+    let iv = random(12)?;
     let ciphertext = call(
         "encrypt",
         &[

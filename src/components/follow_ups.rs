@@ -34,13 +34,15 @@ pub fn FollowUps(plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView
     let day = RwSignal::new(String::new());
     let time = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
-    let items = move || {
+    // Drawn anew only when the list changes, not on every keystroke saved
+    // elsewhere in the case (which would reset the calendar's fields).
+    let items = Memo::new(move |_| {
         case.with(|c| {
             c.as_ref()
                 .map(|c| follow_ups(plan, c, today()))
                 .unwrap_or_default()
         })
-    };
+    });
     let add_to_calendar = move |_| {
         let Some(case) = case.get_untracked() else {
             return;
@@ -72,7 +74,7 @@ pub fn FollowUps(plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView
         <section class="case-part" aria-labelledby="remains-title">
             <h2 id="remains-title">"Hva gjenstår"</h2>
             {move || {
-                let items = items();
+                let items = items.get();
                 let today = today();
                 if items.is_empty() {
                     return view! { <p>"Ingenting gjenstår etter planen."</p> }.into_any();
@@ -89,7 +91,7 @@ pub fn FollowUps(plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView
                     <h3>"Legg i kalender"</h3>
                     <p class="general-info">"Kalenderfilen sier bare om det er et møte eller en oppfølging, og \
                         hvilken situasjon: aldri eleven, klassen eller notatene, fordi kalendere ofte lagres i \
-                        skyen. Rusplans eget personvernvalg, ikke planens."</p>
+                        skyen. "{crate::components::OWN_CHOICE}</p>
                     <div class="field">
                         <label for="calendar-item">"Hva"</label>
                         <select id="calendar-item" on:change=move |ev| {
@@ -114,7 +116,8 @@ pub fn FollowUps(plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView
                     </div>
                     <div class="field">
                         <label for="calendar-time">"Klokkeslett (valgfritt)"</label>
-                        <input id="calendar-time" type="time" on:change=move |ev| time.set(event_target_value(&ev))/>
+                        <input id="calendar-time" type="time" prop:value=move || time.get()
+                            on:change=move |ev| time.set(event_target_value(&ev))/>
                     </div>
                     <button type="button" class="button secondary" on:click=add_to_calendar>"Last ned kalenderfil (.ics)"</button>
                     {move || problem.get().map(|p| view! { <p class="warning" role="alert">{p}</p> })}

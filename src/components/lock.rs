@@ -7,6 +7,7 @@
 use crate::browser;
 use crate::case_book::CaseBook;
 use crate::components::confirm::ConfirmButton;
+use crate::components::OWN_CHOICE;
 use crate::page::{focus_page_heading, link, set_title};
 use crate::state::AppState;
 use crate::vault::LockState;
@@ -14,9 +15,6 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rusplan_domain::lock::{pin_problem, IDLE_CHOICES, MIN_PIN_LENGTH};
-
-/// What the app adds to the plan here: no plan asks for a PIN.
-const OWN_CHOICE: &str = "Rusplans eget personvernvalg, ikke planens.";
 
 /// What was typed in a PIN field, which is emptied: a PIN is kept nowhere.
 fn take_value(field: NodeRef<leptos::html::Input>) -> String {
@@ -71,11 +69,17 @@ pub fn UnlockForm() -> impl IntoView {
                     message.set(None);
                     request_animation_frame(focus_page_heading);
                 }
-                // Only that it was wrong: never how close.
-                Ok(false) => message.set(Some(match seconds_to_wait(book) {
-                    0 => "Feil PIN-kode.".to_owned(),
-                    wait => format!("Feil PIN-kode. Vent {wait} sekunder før du prøver igjen."),
-                })),
+                // Only that it was wrong: never how close. The field gets
+                // the focus back (the disabled button lost it).
+                Ok(false) => {
+                    if let Some(input) = pin.get_untracked() {
+                        let _ = input.focus();
+                    }
+                    message.set(Some(match seconds_to_wait(book) {
+                        0 => "Feil PIN-kode.".to_owned(),
+                        wait => format!("Feil PIN-kode. Vent {wait} sekunder før du prøver igjen."),
+                    }))
+                }
                 Err(why) => message.set(Some(format!("Kunne ikke låse opp: {why}."))),
             }
         });
@@ -160,7 +164,9 @@ fn SetPin() -> impl IntoView {
                     <label for="repeat-pin">"Gjenta PIN-koden"</label>
                     <input id="repeat-pin" type="password" autocomplete="new-password" required node_ref=second/>
                 </div>
-                <p>"Husk PIN-koden: glemmer du den, må utkastene slettes."</p>
+                <p>"Jo lengre, jo tryggere: seks sifre kan gjettes på kort tid av den som har fått tak i \
+                    en kopi av nettleserens data. En setning på fire–fem ord er langt sikrere. Husk PIN-koden: \
+                    glemmer du den, må utkastene slettes."</p>
                 <button type="submit" class="button" disabled=busy>"Lås med PIN-kode"</button>
                 {move || message.get().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
             </form>

@@ -14,3 +14,6 @@ pub mod qr;
 pub mod revision;
 pub mod share;
 pub mod unsaved;
+
+/// Marks what the app adds to the plan for privacy: no plan says it.
+pub const OWN_CHOICE: &str = "Rusplans eget personvernvalg, ikke planens.";

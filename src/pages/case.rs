@@ -212,8 +212,9 @@ fn SituationPart(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> i
         }
         state.choose_plan(&plan.id);
         book.resume((plan.id.clone(), situation.clone()), id.clone());
-        // The guidance is the other program: the address tells it the case.
-        router.navigate(&format!("/situasjon/{situation}?sak={id}"));
+        // The guidance is the other program: the new history entry tells it the case.
+        router.navigate(&format!("/situasjon/{situation}"));
+        crate::page::remember_case_in_history(Some(&id));
     };
     view! {
         <section class="case-part" aria-labelledby="situation-title">

@@ -111,7 +111,7 @@ fn CaseRow(case: Case) -> impl IntoView {
                 <span class="case-title">{case.title().to_owned()}</span>
                 <span class="case-detail">{situation}</span>
                 <span class="case-detail">{format!("{} · {age}", case.status.label(system))}</span>
-                {due.then(|| view! { <span class="badge">"Noe gjenstår som haster eller har forfalt"</span> })}
+                {due.then(|| view! { <span class="badge">"Har steg med frist i planen, eller en dato som er nådd"</span> })}
                 {overdue.then(|| view! {
                     <span class="badge urgent">{format!("Uendret i {max} dager eller mer: før inn i {} og slett", records_name(system))}</span>
                 })}

@@ -21,8 +21,8 @@ pub fn Home() -> impl IntoView {
     }
 }
 
-/// How many drafts have something urgent or overdue: a number, never a
-/// pupil. Sealed drafts cannot be read here (the drafts' program opens them
+/// How many drafts have a step the plan gives an urgency (not done) or a
+/// date that has come (`follow_up::has_due`): a number, never a pupil. Sealed drafts cannot be read here (the drafts' program opens them
 /// with the PIN), so with a PIN the count is left to the case list.
 #[component]
 fn DueCount() -> impl IntoView {
@@ -35,8 +35,8 @@ fn DueCount() -> impl IntoView {
         let due = count_due(&cases, plans::find, crate::components::follow_ups::today());
         (due > 0).then(|| {
             let text = match due {
-                1 => "1 sak har noe som haster eller har forfalt.".to_owned(),
-                n => format!("{n} saker har noe som haster eller har forfalt."),
+                1 => "1 sak har steg med frist i planen, eller en dato som er nådd.".to_owned(),
+                n => format!("{n} saker har steg med frist i planen, eller en dato som er nådd."),
             };
             view! { <p class="due-count"><a href=link("/saker")>{text}</a></p> }
         })

@@ -168,8 +168,19 @@ fn Answered(
                 );
             }
         };
-        let restart = move |_| book.start_again(&restart_key);
-        let undo_restart = move |_| book.undo_start_again(&undo_key);
+        // A fresh case is no longer the one the history entry names.
+        let restart = move |_| {
+            book.start_again(&restart_key);
+            crate::page::remember_case_in_history(None);
+        };
+        let undo_restart = move |_| {
+            book.undo_start_again(&undo_key);
+            if let Some(case) = book.active_case(&undo_key) {
+                crate::page::remember_case_in_history(Some(
+                    case.continues.as_deref().unwrap_or(&case.id),
+                ));
+            }
+        };
         Some(view! {
             <section class="answered" aria-label="Svar så langt">
                 <dl>
@@ -362,8 +373,8 @@ fn AfterSteps(guidance: Guidance<'static>) -> impl IntoView {
 }
 
 /// The case this run logs into, made on the first thing worth recording.
-/// The address names the case (`?sak=`: a random id, never pupil data), so
-/// a reload, Back, or the drafts' program sending a case here goes on with
+/// The history entry names it (`page::remember_case_in_history`), so a
+/// reload, Back, or the drafts' program sending a case here goes on with
 /// it: where it is sealed and cannot be read here, what is logged goes into
 /// a case that continues it (the case book's rule), added on unlocking.
 fn log_into(book: CaseBook, key: &ProcedureKey) -> String {
@@ -372,6 +383,6 @@ fn log_into(book: CaseBook, key: &ProcedureKey) -> String {
         .read(&id, |case| case.continues.clone())
         .flatten()
         .unwrap_or_else(|| id.clone());
-    crate::page::name_case_in_address(&root);
+    crate::page::remember_case_in_history(Some(&root));
     id
 }

@@ -60,11 +60,11 @@ test('a case lists what remains by when; the calendar file parses and names no p
   assert.deepEqual(await axeViolations(page), []);
 
   await open(page, `${app.url}/saker`);
-  await page.locator('.case-row', { hasText: 'XQ-elev' }).getByText('Noe gjenstår som haster eller har forfalt').waitFor();
+  await page.locator('.case-row', { hasText: 'XQ-elev' }).getByText('Har steg med frist i planen, eller en dato som er nådd').waitFor();
   // Home says how many, and names no one.
   await open(page, `${app.url}/`);
   const count = page.locator('.due-count');
-  assert.equal(await count.innerText(), '1 sak har noe som haster eller har forfalt.');
+  assert.equal(await count.innerText(), '1 sak har steg med frist i planen, eller en dato som er nådd.');
   assert.ok(!(await page.locator('main').innerText()).includes('XQ-elev'));
   assert.deepEqual(errors, []);
   await context.close();

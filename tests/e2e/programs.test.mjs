@@ -44,7 +44,10 @@ test('a case sent to its procedure is the one the procedure logs into, after a r
   const caseId = new URL(page.url()).pathname.split('/').pop();
   await page.getByRole('button', { name: 'Gå til fremgangsmåten' }).click();
   await page.getByRole('button', { name: 'Under 18 år', exact: true }).click();
-  assert.equal(new URL(page.url()).searchParams.get('sak'), caseId, 'the address names the case');
+  // The history entry names the case; the address does not (a bookmark or
+  // the browser's suggestions must not bring an old case back).
+  assert.equal(await page.evaluate(() => history.state?.sak), caseId);
+  assert.equal(new URL(page.url()).search, '');
   await page.getByLabel('Rektor/ledelse kontaktes.').check();
   await page.reload();
   await page.getByLabel('Eleven tas umiddelbart ut av undervisningen').check();
@@ -56,6 +59,10 @@ test('a case sent to its procedure is the one the procedure logs into, after a r
   await done.getByText('Eleven tas umiddelbart ut av undervisningen').waitFor();
   const cases = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rusplan.case.')));
   assert.deepEqual(cases, [`rusplan.case.${caseId}`], 'one case');
+
+  // The same address typed in anew (no history entry) starts afresh.
+  await open(page, `${app.url}/situasjon/alternativ-3`);
+  assert.equal(await page.getByRole('button', { name: 'Under 18 år', exact: true }).count(), 1, 'no answers carried over');
   assert.deepEqual(errors, []);
   await context.close();
 });

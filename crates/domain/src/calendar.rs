@@ -8,6 +8,8 @@
 //! Written by hand: a calendar crate would be the largest thing in this one
 //! for some twenty lines of text.
 
+use std::hash::{Hash, Hasher};
+
 use crate::case::{Case, Millis};
 use crate::follow_up::{FollowUp, What};
 use crate::plan::Plan;
@@ -66,12 +68,19 @@ pub fn title(plan: &Plan, case: &Case, item: &FollowUp) -> String {
 /// The `.ics` text for `item` of `case`, starting at `start`; `now` stamps it.
 pub fn ics(plan: &Plan, case: &Case, item: &FollowUp, start: Start, now: Millis) -> String {
     // The same case and item give the same UID, so adding it again updates
-    // the entry. The case id is random, never derived from the pupil.
+    // the entry. The case id is random, never derived from the pupil. A
+    // step's or question's id would tell the branch the case took (which
+    // answer was given), so it goes in only as a digest.
+    let digest = |id: &str| {
+        let mut hasher = std::hash::DefaultHasher::new();
+        (case.id.as_str(), id).hash(&mut hasher);
+        format!("oppfolging-{:016x}", hasher.finish())
+    };
     let key = match item.what {
-        What::Step(step) => format!("steg-{}", step.id),
+        What::Step(step) => digest(&step.id),
         What::Meeting(_) => "mote".to_owned(),
         What::Agreements => "avtaler".to_owned(),
-        What::Question(question) => format!("sporsmal-{}", question.id),
+        What::Question(question) => digest(&question.id),
     };
     let (y, mo, d, h, mi) = civil(now, 0);
     let second = now.div_euclid(1_000).rem_euclid(60);

@@ -241,6 +241,15 @@ impl CaseBook {
             .any(|d| !d.is_written() || !d.withheld.is_empty())
     }
 
+    /// A write from [`CaseBook::write_for`] was not made (what was stored
+    /// changed, or a delete came, while it was being sealed): its edits stay
+    /// pending, for the next write.
+    pub fn abandon_write(&mut self, id: &str) {
+        if let Some(draft) = self.draft_mut(id) {
+            draft.in_flight = None;
+        }
+    }
+
     /// A write handed out by [`CaseBook::write_for`] has not been reported yet.
     pub fn writing(&self) -> bool {
         self.drafts.iter().any(|d| d.in_flight.is_some())

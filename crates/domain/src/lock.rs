@@ -18,17 +18,21 @@ pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// The lock comes on after this many minutes without use, unless changed.
 pub const DEFAULT_IDLE_MINUTES: u32 = 5;
 
-/// What the settings offer.
-pub const IDLE_CHOICES: [u32; 5] = [1, 2, 5, 10, 15];
+/// What the settings offer: up to twelve times the default, so no one
+/// who needs longer is locked out of their work (WCAG 2.2.1).
+pub const IDLE_CHOICES: [u32; 7] = [1, 2, 5, 10, 15, 30, 60];
 
 /// The shortest PIN or passphrase accepted.
 pub const MIN_PIN_LENGTH: usize = 6;
+
+const SHORT: &str = "Bruk minst 6 tegn.";
+const _: () = assert!(MIN_PIN_LENGTH == 6, "SHORT names the length");
 
 /// Why a new PIN is refused, if it is, in words for the user.
 pub fn pin_problem(pin: &str) -> Option<&'static str> {
     let chars: Vec<char> = pin.chars().collect();
     if chars.len() < MIN_PIN_LENGTH {
-        return Some("Bruk minst 6 tegn.");
+        return Some(SHORT);
     }
     if chars.iter().all(|c| *c == chars[0]) {
         return Some("Bruk ikke det samme tegnet hele veien: det er lett å gjette.");
@@ -85,8 +89,10 @@ impl Failures {
         .to_text()
     }
 
-    /// Unreadable counts as the worst it could be, so that removing or
-    /// damaging the entry does not buy more tries.
+    /// Unreadable counts as the worst it could be, so damaging the entry
+    /// does not buy more tries. (Removing it does: the wait slows someone
+    /// guessing at the screen; against a copy of the storage, guessed
+    /// offline, only the PIN's length and the KDF count. ARCHITECTURE.md.)
     pub fn decode(text: &str) -> Failures {
         let value = json::parse(text).ok();
         let read = |key| value.as_ref()?.get(key)?.as_i64();

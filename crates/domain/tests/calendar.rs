@@ -105,10 +105,23 @@ fn the_file_is_rfc_5545_text() {
         .find(|f| matches!(f.what, What::Step(_)))
         .unwrap();
     let lines = unfold(&ics(&plan, &case, step, at, T0));
-    assert_eq!(
-        value(&lines, "UID:"),
-        ["c0ffee-steg-ut-av-undervisningen@rusplan"]
+    // A step's id would tell the branch (the answer given): a digest only,
+    // the same each time, and not another step's.
+    let uid_of = |item| value(&unfold(&ics(&plan, &case, item, at, T0)), "UID:").concat();
+    let uid = uid_of(step);
+    assert!(
+        uid.starts_with("c0ffee-oppfolging-") && !uid.contains("undervisningen"),
+        "{uid}"
     );
+    assert_eq!(uid_of(step), uid);
+    let mut other_case = case.clone();
+    other_case.id = "beef".into();
+    let other = value(&unfold(&ics(&plan, &other_case, step, at, T0)), "UID:").concat();
+    assert!(
+        other.starts_with("beef-oppfolging-") && other[4..] != uid[6..],
+        "{other}"
+    );
+    assert!(value(&lines, "UID:").concat() == uid);
     assert_eq!(
         value(&lines, "SUMMARY:"),
         ["Oppfølging – Alternativ 3: eleven opptrer ruset på skolen"]

@@ -360,13 +360,12 @@ impl CaseBook {
         };
         let deletes = self.deletes.get_value();
         let result = match self.vault.to_store(&key, text).await {
-            // Sealing took a moment: a delete or a wipe meanwhile is final,
-            // and another tab's newer copy is read before writing over it.
-            Ok(_) if self.deletes.get_value() != deletes => {
-                self.model.update(|m| m.abandon_write(id));
-                return;
-            }
-            Ok(_) if case_store::read(&key) != raw_before => {
+            // Sealing took a moment. A delete or a wipe meanwhile is final
+            // (the write starts over, and finds the case gone if it was this
+            // one), and another tab's newer copy is read before writing over it.
+            Ok(_)
+                if self.deletes.get_value() != deletes || case_store::read(&key) != raw_before =>
+            {
                 self.model.update_untracked(|m| m.abandon_write(id));
                 let book = *self;
                 let id = id.to_owned();

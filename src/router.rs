@@ -30,7 +30,7 @@ pub enum Route {
 impl Route {
     /// The route for an app path ("/saker/abc", without the base).
     pub fn parse(path: &str) -> Route {
-        // A query is not part of the page (`?sak=` names a procedure's case).
+        // A query is not part of the page.
         let path = path.split('?').next().unwrap_or_default();
         let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
         match parts.as_slice() {

@@ -10,14 +10,9 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Today's date from the device clock, for the pure `revision` check.
-pub fn today() -> rusplan_domain::revision::Date {
-    let now = js_sys::Date::new_0();
-    rusplan_domain::revision::Date {
-        year: now.get_full_year(),
-        month: now.get_month() + 1,
-        day: now.get_date(),
-    }
+/// The day it is on this device (for the revision check and follow-ups).
+pub fn today() -> rusplan_domain::time::Date {
+    rusplan_domain::time::Date::of(now_millis(), &utc_offset_minutes)
 }
 
 pub fn now_millis() -> i64 {
@@ -29,7 +24,6 @@ pub fn utc_offset_minutes(ms: i64) -> i32 {
     -(js_sys::Date::new(&JsValue::from_f64(ms as f64)).get_timezone_offset() as i32)
 }
 
-/// A random id that says nothing about anyone.
 /// Waits `ms` milliseconds (a timer task, so other tasks run meanwhile).
 pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -40,6 +34,7 @@ pub async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// A random id that says nothing about anyone.
 pub fn random_id() -> String {
     let mut bytes = [0u8; 8];
     let crypto = web_sys::window().and_then(|w| w.crypto().ok());

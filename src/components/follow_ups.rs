@@ -11,11 +11,6 @@ use rusplan_domain::follow_up::{follow_ups, FollowUp, Timing};
 use rusplan_domain::time::{iso_date_for_people, Date};
 use rusplan_domain::Plan;
 
-/// The day it is on this device.
-pub fn today() -> Date {
-    Date::of(browser::now_millis(), &browser::utc_offset_minutes)
-}
-
 fn when(item: &FollowUp, today: Date) -> String {
     let day = item.due.map(|d| iso_date_for_people(&d.iso()));
     match (item.timing(today), day, item.urgency) {
@@ -39,7 +34,7 @@ pub fn FollowUps(plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView
     let items = Memo::new(move |_| {
         case.with(|c| {
             c.as_ref()
-                .map(|c| follow_ups(plan, c, today()))
+                .map(|c| follow_ups(plan, c, browser::today()))
                 .unwrap_or_default()
         })
     });
@@ -47,7 +42,7 @@ pub fn FollowUps(plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView
         let Some(case) = case.get_untracked() else {
             return;
         };
-        let items = follow_ups(plan, &case, today());
+        let items = follow_ups(plan, &case, browser::today());
         let Some(item) = items.get(chosen.get_untracked()) else {
             return;
         };
@@ -75,7 +70,7 @@ pub fn FollowUps(plan: &'static Plan, case: Memo<Option<Case>>) -> impl IntoView
             <h2 id="remains-title">"Hva gjenstår"</h2>
             {move || {
                 let items = items.get();
-                let today = today();
+                let today = browser::today();
                 if items.is_empty() {
                     return view! { <p>"Ingenting gjenstår etter planen."</p> }.into_any();
                 }

@@ -104,7 +104,7 @@ fn CaseRow(case: Case) -> impl IntoView {
     let max = book.max_age_days.get_untracked();
     let system = plan.and_then(|p| p.records_system());
     let overdue = case.is_overdue(now, max);
-    let due = plan.is_some_and(|p| has_due(p, &case, crate::components::follow_ups::today()));
+    let due = plan.is_some_and(|p| has_due(p, &case, crate::browser::today()));
     view! {
         <li>
             <a class="case-row" class:overdue=overdue href=link(&format!("/saker/{}", case.id))>

@@ -22,8 +22,9 @@ pub fn Home() -> impl IntoView {
 }
 
 /// How many drafts have a step the plan gives an urgency (not done) or a
-/// date that has come (`follow_up::has_due`): a number, never a pupil. Sealed drafts cannot be read here (the drafts' program opens them
-/// with the PIN), so with a PIN the count is left to the case list.
+/// date that has come (`follow_up::has_due`): a number, never a pupil.
+/// Sealed drafts cannot be read here (the drafts' program opens them with
+/// the PIN), so with a PIN the count is left to the case list.
 #[component]
 fn DueCount() -> impl IntoView {
     let book = expect_context::<CaseBook>();
@@ -32,7 +33,7 @@ fn DueCount() -> impl IntoView {
             return None;
         }
         let cases = book.cases();
-        let due = count_due(&cases, plans::find, crate::components::follow_ups::today());
+        let due = count_due(&cases, plans::find, crate::browser::today());
         (due > 0).then(|| {
             let text = match due {
                 1 => "1 sak har steg med frist i planen, eller en dato som er nådd.".to_owned(),

@@ -1,36 +1,20 @@
 //! Is the plan past its revision date? Staff must see when the guidance
 //! they act on may be out of date.
 
-/// A calendar date, as the shell reads it from the device clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: u32,
-    pub month: u32,
-    pub day: u32,
-}
+use crate::time::days_in_month;
+pub use crate::time::Date;
 
 /// The last day a `YYYY-MM` or `YYYY-MM-DD` revision date still covers:
 /// "juni 2026" is on time through 30 June.
 fn due_by(next_revision: &str) -> Option<Date> {
-    let mut parts = next_revision.split('-').map(|p| p.parse::<u32>().ok());
-    let year = parts.next()??;
-    let month = parts.next()??;
+    let mut parts = next_revision.split('-').map(|p| p.parse().ok());
+    let year: i32 = parts.next()??;
+    let month: u8 = u8::try_from(parts.next()??).ok()?;
     let day = match parts.next() {
-        Some(day) => day?,
+        Some(day) => u8::try_from(day?).ok()?,
         None => days_in_month(year, month)?,
     };
     Some(Date { year, month, day })
-}
-
-fn days_in_month(year: u32, month: u32) -> Option<u32> {
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    Some(match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    })
 }
 
 /// True when `today` is after the plan's revision date. A plan without a
@@ -45,7 +29,7 @@ pub fn is_overdue(next_revision: Option<&str>, today: Date) -> bool {
 mod tests {
     use super::*;
 
-    fn d(year: u32, month: u32, day: u32) -> Date {
+    fn d(year: i32, month: u8, day: u8) -> Date {
         Date { year, month, day }
     }
 

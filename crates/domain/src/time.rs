@@ -80,15 +80,9 @@ impl Date {
             month: m.parse().ok()?,
             day: d.parse().ok()?,
         };
-        let leap = date.year % 4 == 0 && (date.year % 100 != 0 || date.year % 400 == 0);
-        let days = match date.month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            1..=12 => 31,
-            _ => return None,
-        };
-        (1..=days).contains(&date.day).then_some(date)
+        (1..=days_in_month(date.year, date.month)?)
+            .contains(&date.day)
+            .then_some(date)
     }
 
     /// The local day `ms` falls on.
@@ -104,6 +98,18 @@ impl Date {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// The days in `month` (1–12) of `year`; `None` for a month that does not exist.
+pub(crate) fn days_in_month(year: i32, month: u8) -> Option<u8> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

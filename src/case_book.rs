@@ -456,11 +456,12 @@ impl CaseBook {
         Ok(true)
     }
 
-    /// Locks now: what is pending is written (sealed) first, then every
-    /// case read from storage leaves the page with the keys.
-    pub fn lock(&self) {
+    /// Locks now, if open (returns whether it did): what is pending is
+    /// written (sealed) first, then every case read from storage leaves the
+    /// page with the keys.
+    pub fn lock(&self) -> bool {
         if self.vault.state.get_untracked() != LockState::Unlocked {
-            return;
+            return false;
         }
         self.vault.state.set(LockState::Locked);
         let book = *self;
@@ -471,6 +472,7 @@ impl CaseBook {
             book.model.update(|m| m.lock());
             book.vault.forget_keys();
         });
+        true
     }
 
     /// Someone used the app: the idle time starts again.
@@ -492,8 +494,7 @@ impl CaseBook {
                 browser::now_millis(),
                 book.vault.idle_minutes.get_untracked(),
             );
-            if due && book.vault.state.get_untracked() == LockState::Unlocked {
-                book.lock();
+            if due && book.lock() {
                 // The page the user was on is gone: focus goes to what says why.
                 request_animation_frame(crate::page::focus_page_heading);
             }

@@ -123,19 +123,25 @@ fn failed(what: &str) -> impl Fn(JsValue) -> Failure + '_ {
     move |_| format!("{what} mislyktes i nettleserens kryptering")
 }
 
-/// The key a PIN gives, with the key ring's salt and cost.
-async fn pin_key(pin: &str, salt: &[u8], iterations: u32) -> Result<JsValue, JsValue> {
-    let base = call(
+/// Raw key material (a PIN, a shared secret) as the base a key is derived
+/// from with `algorithm` (PBKDF2 or HKDF).
+async fn derivation_base(material: &JsValue, algorithm: &str) -> Result<JsValue, JsValue> {
+    call(
         "importKey",
         &[
             &"raw".into(),
-            &bytes(pin.as_bytes()),
-            &"PBKDF2".into(),
+            material,
+            &algorithm.into(),
             &false.into(),
             &usages(&["deriveKey"]),
         ],
     )
-    .await?;
+    .await
+}
+
+/// The key a PIN gives, with the key ring's salt and cost.
+async fn pin_key(pin: &str, salt: &[u8], iterations: u32) -> Result<JsValue, JsValue> {
+    let base = derivation_base(&bytes(pin.as_bytes()), "PBKDF2").await?;
     let params = object(&[
         ("name", &"PBKDF2".into()),
         ("hash", &"SHA-256".into()),
@@ -248,17 +254,7 @@ async fn shared_key(
     .await?;
     let ecdh = object(&[("name", &"ECDH".into()), ("public", &public)]);
     let secret = call("deriveBits", &[&ecdh, private, &256.into()]).await?;
-    let hkdf = call(
-        "importKey",
-        &[
-            &"raw".into(),
-            &secret,
-            &"HKDF".into(),
-            &false.into(),
-            &usages(&["deriveKey"]),
-        ],
-    )
-    .await?;
+    let hkdf = derivation_base(&secret, "HKDF").await?;
     let params = object(&[
         ("name", &"HKDF".into()),
         ("hash", &"SHA-256".into()),

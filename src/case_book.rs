@@ -444,6 +444,22 @@ impl CaseBook {
         if !self.vault.unlock(pin).await? {
             return Ok(false);
         }
+        self.opened().await;
+        Ok(true)
+    }
+
+    /// As `unlock`, with the passkey instead of the PIN.
+    pub async fn unlock_with_passkey(&self) -> Result<bool, String> {
+        if !self.vault.unlock_with_passkey().await? {
+            return Ok(false);
+        }
+        self.opened().await;
+        Ok(true)
+    }
+
+    /// The private key is held: every stored case is opened and handed to
+    /// the core.
+    async fn opened(&self) {
         let mut entries = Vec::new();
         for (key, raw) in case_store::load_all() {
             let plain = self.vault.plain(&key, &raw).await;
@@ -453,7 +469,6 @@ impl CaseBook {
         self.vault.state.set(LockState::Unlocked);
         self.used();
         self.run_all(effects.unwrap_or_default());
-        Ok(true)
     }
 
     /// Locks now, if open (returns whether it did): what is pending is

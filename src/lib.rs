@@ -10,6 +10,7 @@ pub mod case_store;
 pub mod components;
 pub mod page;
 pub mod pages;
+pub mod passkey;
 pub mod plans;
 pub mod pwa;
 pub mod router;

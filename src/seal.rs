@@ -10,6 +10,8 @@
 //!   while the drafts are locked is written without the PIN: a key pair
 //!   made for this page session, ECDH with the device key, then HKDF-SHA256,
 //!   gives the AES-GCM key it encrypts with (encrypt only, non-extractable).
+//! - A passkey (`passkey.rs`) can wrap the same private key a second time:
+//!   its PRF output, through HKDF-SHA256, is that AES-GCM key.
 //!
 //! SubtleCrypto is called by name (`call`), its parameters built as plain
 //! objects: one binding instead of one per method and dictionary.
@@ -23,6 +25,7 @@ use wasm_bindgen_futures::JsFuture;
 pub type Failure = String;
 
 const HKDF_INFO: &[u8] = b"rusplan drafts v1";
+const PASSKEY_HKDF_INFO: &[u8] = b"rusplan passkey wrap v1";
 
 fn subtle() -> Result<JsValue, Failure> {
     let subtle = web_sys::window()
@@ -43,7 +46,7 @@ async fn call(method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
     JsFuture::from(promise).await
 }
 
-fn object(members: &[(&str, &JsValue)]) -> JsValue {
+pub(crate) fn object(members: &[(&str, &JsValue)]) -> JsValue {
     let object = Object::new();
     for (name, value) in members {
         let _ = Reflect::set(&object, &(*name).into(), value);
@@ -51,7 +54,7 @@ fn object(members: &[(&str, &JsValue)]) -> JsValue {
     object.into()
 }
 
-fn bytes(data: &[u8]) -> JsValue {
+pub(crate) fn bytes(data: &[u8]) -> JsValue {
     Uint8Array::from(data).into()
 }
 
@@ -82,11 +85,11 @@ fn aes_256() -> JsValue {
     object(&[("name", &"AES-GCM".into()), ("length", &256.into())])
 }
 
-fn member(value: &JsValue, name: &str) -> JsValue {
+pub(crate) fn member(value: &JsValue, name: &str) -> JsValue {
     Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn to_vec(buffer: &JsValue) -> Vec<u8> {
+pub(crate) fn to_vec(buffer: &JsValue) -> Vec<u8> {
     Uint8Array::new(buffer).to_vec()
 }
 
@@ -102,14 +105,14 @@ pub fn random(len: usize) -> Result<Vec<u8>, Failure> {
         .ok_or_else(|| "nettleseren ga ingen tilfeldige tall".to_owned())
 }
 
-fn base64(data: &[u8]) -> String {
+pub(crate) fn base64(data: &[u8]) -> String {
     let binary: String = data.iter().map(|b| char::from(*b)).collect();
     web_sys::window()
         .and_then(|w| w.btoa(&binary).ok())
         .unwrap_or_default()
 }
 
-fn unbase64(text: &str) -> Result<Vec<u8>, Failure> {
+pub(crate) fn unbase64(text: &str) -> Result<Vec<u8>, Failure> {
     let binary = web_sys::window()
         .and_then(|w| w.atob(text).ok())
         .ok_or("ikke gyldig base64")?;
@@ -161,9 +164,15 @@ async fn pin_key(pin: &str, salt: &[u8], iterations: u32) -> Result<JsValue, JsV
     .await
 }
 
-async fn unwrap_private(keyring: &Keyring, wrapping: &JsValue) -> Result<JsValue, JsValue> {
-    let wrapped = unbase64(&keyring.wrapped_key)?;
-    let iv = unbase64(&keyring.iv)?;
+/// The device's private key out of one of its wraps (`wrapped`, `iv`:
+/// base64). Extractable only to be wrapped again, under a passkey.
+async fn unwrap_private(
+    keyring: &Keyring,
+    (wrapped, iv): (&str, &str),
+    wrapping: &JsValue,
+    extractable: bool,
+) -> Result<JsValue, JsValue> {
+    let (wrapped, iv) = (unbase64(wrapped)?, unbase64(iv)?);
     // The public key is the wrap's additional data: a key ring whose public
     // key was swapped (so that new entries are sealed to someone else's key)
     // no longer unlocks.
@@ -175,17 +184,39 @@ async fn unwrap_private(keyring: &Keyring, wrapping: &JsValue) -> Result<JsValue
             wrapping,
             &aes_gcm(&iv, Some(keyring.public_key.as_bytes())),
             &p256("ECDH"),
-            &false.into(),
+            &extractable.into(),
             &usages(&["deriveBits"]),
         ],
     )
     .await
 }
 
+/// `private` (extractable) wrapped under `wrapping`, bound to the key
+/// ring's public key: `(wrapped, iv)`, base64.
+async fn wrap_private(
+    private: &JsValue,
+    wrapping: &JsValue,
+    public_key: &str,
+) -> Result<(String, String), Failure> {
+    let iv = random(12)?;
+    let wrapped = call(
+        "wrapKey",
+        &[
+            &"pkcs8".into(),
+            private,
+            wrapping,
+            &aes_gcm(&iv, Some(public_key.as_bytes())),
+        ],
+    )
+    .await
+    .map_err(failed("Innpakkingen av nøkkelen"))?;
+    Ok((base64(&to_vec(&wrapped)), base64(&iv)))
+}
+
 /// A new device key, wrapped under `pin`: the key ring to store, and the
 /// private key (unwrapped again, so the one kept cannot be exported).
 pub async fn new_keyring(pin: &str) -> Result<(Keyring, JsValue), Failure> {
-    let (salt, iv) = (random(16)?, random(12)?);
+    let salt = random(16)?;
     let wrapping = pin_key(pin, &salt, PBKDF2_ITERATIONS)
         .await
         .map_err(failed("PIN-nøkkelen"))?;
@@ -199,38 +230,89 @@ pub async fn new_keyring(pin: &str) -> Result<(Keyring, JsValue), Failure> {
         .await
         .map_err(failed("Enhetsnøkkelen"))?;
     let public_key = base64(&to_vec(&public));
-    let wrapped = call(
-        "wrapKey",
-        &[
-            &"pkcs8".into(),
-            &member(&pair, "privateKey"),
-            &wrapping,
-            &aes_gcm(&iv, Some(public_key.as_bytes())),
-        ],
-    )
-    .await
-    .map_err(failed("Innpakkingen av nøkkelen"))?;
+    let (wrapped_key, iv) =
+        wrap_private(&member(&pair, "privateKey"), &wrapping, &public_key).await?;
     let keyring = Keyring {
         iterations: PBKDF2_ITERATIONS,
         salt: base64(&salt),
         public_key,
-        wrapped_key: base64(&to_vec(&wrapped)),
-        iv: base64(&iv),
+        wrapped_key,
+        iv,
+        passkey: None,
     };
-    let private = unwrap_private(&keyring, &wrapping)
+    let private = unlock_pin_wrap(&keyring, &wrapping, false)
         .await
         .map_err(failed("Innpakkingen av nøkkelen"))?;
     Ok((keyring, private))
 }
 
+async fn unlock_pin_wrap(
+    keyring: &Keyring,
+    wrapping: &JsValue,
+    extractable: bool,
+) -> Result<JsValue, JsValue> {
+    let wrap = (keyring.wrapped_key.as_str(), keyring.iv.as_str());
+    unwrap_private(keyring, wrap, wrapping, extractable).await
+}
+
 /// The device's private key, if `pin` is the right one (`Ok(None)` if not:
 /// AES-GCM refuses to unwrap under a wrong key, and that is all it says).
-pub async fn unlock(pin: &str, keyring: &Keyring) -> Result<Option<JsValue>, Failure> {
+/// `extractable` only to wrap it again under a passkey, then let go.
+pub async fn unlock(
+    pin: &str,
+    keyring: &Keyring,
+    extractable: bool,
+) -> Result<Option<JsValue>, Failure> {
     let salt = unbase64(&keyring.salt)?;
     let wrapping = pin_key(pin, &salt, keyring.iterations)
         .await
         .map_err(failed("PIN-nøkkelen"))?;
-    Ok(unwrap_private(keyring, &wrapping).await.ok())
+    Ok(unlock_pin_wrap(keyring, &wrapping, extractable).await.ok())
+}
+
+/// The key a passkey's PRF output gives (HKDF-SHA256): it wraps and
+/// unwraps the device key, nothing else.
+async fn passkey_key(prf_output: &[u8]) -> Result<JsValue, JsValue> {
+    let base = derivation_base(&bytes(prf_output), "HKDF").await?;
+    let params = object(&[
+        ("name", &"HKDF".into()),
+        ("hash", &"SHA-256".into()),
+        ("salt", &bytes(&[])),
+        ("info", &bytes(PASSKEY_HKDF_INFO)),
+    ]);
+    call(
+        "deriveKey",
+        &[
+            &params,
+            &base,
+            &aes_256(),
+            &false.into(),
+            &usages(&["wrapKey", "unwrapKey"]),
+        ],
+    )
+    .await
+}
+
+/// `private` (extractable, from `unlock`) wrapped under the passkey whose
+/// PRF gave `prf_output`: `(wrapped, iv)`, base64.
+pub async fn wrap_for_passkey(
+    private: &JsValue,
+    prf_output: &[u8],
+    keyring: &Keyring,
+) -> Result<(String, String), Failure> {
+    let wrapping = passkey_key(prf_output)
+        .await
+        .map_err(failed("Passnøkkelen"))?;
+    wrap_private(private, &wrapping, &keyring.public_key).await
+}
+
+/// The device's private key from the passkey's PRF output (`None`: this
+/// output does not open it, so another passkey, or the entry was altered).
+pub async fn unlock_with_passkey(keyring: &Keyring, prf_output: &[u8]) -> Option<JsValue> {
+    let wrap = keyring.passkey.as_ref()?;
+    let wrapping = passkey_key(prf_output).await.ok()?;
+    let wrap = (wrap.wrapped_key.as_str(), wrap.iv.as_str());
+    unwrap_private(keyring, wrap, &wrapping, false).await.ok()
 }
 
 /// An AES-GCM key from ECDH between `private` and `public` (raw), through

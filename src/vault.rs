@@ -4,10 +4,13 @@
 //! formats) are `rusplan_domain::lock`; what a lock does to the drafts is
 //! the case book's.
 
+use crate::passkey;
 use crate::seal::{self, Failure, SealingKey};
 use crate::storage;
 use leptos::prelude::*;
-use rusplan_domain::lock::{is_sealed, Failures, Keyring, DEFAULT_IDLE_MINUTES, KEYRING_KEY};
+use rusplan_domain::lock::{
+    is_sealed, Failures, Keyring, PasskeyWrap, DEFAULT_IDLE_MINUTES, KEYRING_KEY,
+};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
@@ -86,30 +89,110 @@ impl Vault {
     /// Nothing changes if the key ring cannot be stored.
     pub async fn set_pin(&self, pin: &str) -> Result<(), Failure> {
         let (keyring, private) = seal::new_keyring(pin).await?;
-        storage::set(KEYRING_KEY, &keyring.encode()).map_err(|e| e.to_string())?;
-        self.keyring.set_value(Some(keyring));
+        self.store_keyring(keyring)?;
         KEYS.with_borrow_mut(|keys| keys.private = Some(private));
         Ok(())
     }
 
     /// `Ok(false)`: a wrong PIN (counted, so the wait grows).
     pub async fn unlock(&self, pin: &str) -> Result<bool, Failure> {
-        let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
-        match seal::unlock(pin, &keyring).await? {
+        match self.check_pin(pin, false).await? {
             Some(private) => {
                 KEYS.with_borrow_mut(|keys| keys.private = Some(private));
-                storage::remove(FAILURES_KEY);
                 Ok(true)
             }
-            None => {
-                let failures = self.failures();
-                let failures = Failures {
-                    count: failures.count.saturating_add(1),
-                    last_at: crate::browser::now_millis(),
-                };
-                let _ = storage::set(FAILURES_KEY, &failures.encode());
-                Ok(false)
+            None => Ok(false),
+        }
+    }
+
+    /// The private key if `pin` is right; a wrong one is counted, so the
+    /// wait grows wherever a PIN is asked for.
+    async fn check_pin(&self, pin: &str, extractable: bool) -> Result<Option<JsValue>, Failure> {
+        let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
+        let private = seal::unlock(pin, &keyring, extractable).await?;
+        if private.is_some() {
+            storage::remove(FAILURES_KEY);
+        } else {
+            let failures = self.failures();
+            let failures = Failures {
+                count: failures.count.saturating_add(1),
+                last_at: crate::browser::now_millis(),
+            };
+            let _ = storage::set(FAILURES_KEY, &failures.encode());
+        }
+        Ok(private)
+    }
+
+    pub fn has_passkey(&self) -> bool {
+        self.keyring
+            .with_value(|ring| ring.as_ref().is_some_and(|r| r.passkey.is_some()))
+    }
+
+    /// Adds a passkey that unlocks as the PIN does; the PIN is asked for
+    /// again, because only it can unwrap the key to be wrapped anew
+    /// (the key held while unlocked cannot be exported). `Ok(false)`: a
+    /// wrong PIN, counted like any other.
+    pub async fn add_passkey(&self, pin: &str) -> Result<bool, Failure> {
+        let opened = self.keyring.get_value().ok_or(DAMAGED_RING)?;
+        let Some(private) = self.check_pin(pin, true).await? else {
+            return Ok(false);
+        };
+        let prf_salt = seal::random(32)?;
+        let (credential_id, output) = passkey::create(&prf_salt).await?;
+        // Read again: another tab may have wiped the drafts or set a new
+        // PIN meanwhile, and the key opened above must be the ring's own.
+        self.reread();
+        let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
+        if keyring.without_passkey() != opened.without_passkey() {
+            return Err("PIN-koden ble endret i en annen fane; prøv igjen".to_owned());
+        }
+        let (wrapped_key, iv) = seal::wrap_for_passkey(&private, &output, &keyring).await?;
+        let keyring = Keyring {
+            passkey: Some(PasskeyWrap {
+                credential_id: seal::base64(&credential_id),
+                prf_salt: seal::base64(&prf_salt),
+                wrapped_key,
+                iv,
+            }),
+            ..keyring
+        };
+        // Proves the wrap opens before it is relied on.
+        if seal::unlock_with_passkey(&keyring, &output).await.is_none() {
+            return Err("passnøkkelen kunne ikke låse opp igjen".to_owned());
+        }
+        self.store_keyring(keyring)?;
+        Ok(true)
+    }
+
+    pub fn remove_passkey(&self) -> Result<(), Failure> {
+        self.reread();
+        let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
+        self.store_keyring(keyring.without_passkey())
+    }
+
+    fn store_keyring(&self, keyring: Keyring) -> Result<(), Failure> {
+        storage::set(KEYRING_KEY, &keyring.encode()).map_err(|e| e.to_string())?;
+        self.keyring.set_value(Some(keyring));
+        Ok(())
+    }
+
+    /// Unlocks with the passkey (the device verifies its user). `Ok(false)`:
+    /// the passkey answered, but what it gave does not open this key ring.
+    pub async fn unlock_with_passkey(&self) -> Result<bool, Failure> {
+        let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
+        let wrap = keyring
+            .passkey
+            .as_ref()
+            .ok_or("ingen passnøkkel er lagt til")?;
+        let credential_id = seal::unbase64(&wrap.credential_id)?;
+        let prf_salt = seal::unbase64(&wrap.prf_salt)?;
+        let output = passkey::evaluate(&credential_id, &prf_salt).await?;
+        match seal::unlock_with_passkey(&keyring, &output).await {
+            Some(private) => {
+                KEYS.with_borrow_mut(|keys| keys.private = Some(private));
+                Ok(true)
             }
+            None => Ok(false),
         }
     }
 

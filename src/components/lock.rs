@@ -9,6 +9,7 @@ use crate::case_book::CaseBook;
 use crate::components::confirm::ConfirmButton;
 use crate::components::OWN_CHOICE;
 use crate::page::{focus_page_heading, link, set_title};
+use crate::passkey;
 use crate::state::AppState;
 use crate::vault::LockState;
 use leptos::ev::SubmitEvent;
@@ -88,7 +89,36 @@ pub fn UnlockForm() -> impl IntoView {
         book.delete_all();
         state.forget_device_data();
     });
+    let with_passkey = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            let result = book.unlock_with_passkey().await;
+            busy.set(false);
+            let why = match result {
+                Ok(true) => {
+                    message.set(None);
+                    request_animation_frame(focus_page_heading);
+                    return;
+                }
+                Ok(false) => "passnøkkelen hører ikke til disse utkastene".to_owned(),
+                Err(why) => why,
+            };
+            message.set(Some(format!(
+                "Kunne ikke låse opp med passnøkkel: {why}. Bruk PIN-koden."
+            )));
+            if let Some(input) = pin.get_untracked() {
+                let _ = input.focus();
+            }
+        });
+    };
+    let offer_passkey = book.vault.has_passkey() && passkey::available();
     view! {
+        {offer_passkey.then(|| view! {
+            <button type="button" class="button" disabled=busy on:click=with_passkey>
+                {format!("Lås opp med {}", passkey::NAME)}
+            </button>
+            <p>"Eller skriv PIN-koden:"</p>
+        })}
         <form class="lock-form" on:submit=submit>
             <div class="field">
                 <label for="unlock-pin">"PIN-kode"</label>
@@ -116,7 +146,7 @@ pub fn LockSettings() -> impl IntoView {
     let book = expect_context::<CaseBook>();
     move || match book.lock_state() {
         LockState::NoPin => view! { <SetPin/> }.into_any(),
-        _ => view! { <IdleChoice/> }.into_any(),
+        _ => view! { <IdleChoice/> <PasskeySettings/> }.into_any(),
     }
 }
 
@@ -203,6 +233,85 @@ fn IdleChoice() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Adding (with the PIN) or removing the passkey that unlocks instead of
+/// the PIN, where the browser can ask for one.
+#[component]
+fn PasskeySettings() -> impl IntoView {
+    let book = expect_context::<CaseBook>();
+    let has = RwSignal::new(book.vault.has_passkey());
+    let lacks_prf = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let pin = NodeRef::<leptos::html::Input>::new();
+    spawn_local(async move { lacks_prf.set(passkey::lacks_prf().await) });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let wait = seconds_to_wait(book);
+        if wait > 0 {
+            message.set(Some(format!("Vent {wait} sekunder før du prøver igjen.")));
+            return;
+        }
+        busy.set(true);
+        let entered = take_value(pin);
+        spawn_local(async move {
+            let result = book.vault.add_passkey(&entered).await;
+            busy.set(false);
+            message.set(match result {
+                Ok(true) => {
+                    has.set(true);
+                    Some(format!(
+                        "Lagt til. Neste gang kan du låse opp med {}.",
+                        passkey::NAME
+                    ))
+                }
+                Ok(false) => Some(match seconds_to_wait(book) {
+                    0 => "Feil PIN-kode.".to_owned(),
+                    wait => format!("Feil PIN-kode. Vent {wait} sekunder før du prøver igjen."),
+                }),
+                Err(why) => Some(format!("Kunne ikke legge til passnøkkel: {why}.")),
+            });
+        });
+    };
+    let remove = Callback::new(move |()| {
+        message.set(Some(match book.vault.remove_passkey() {
+            Ok(()) => {
+                has.set(false);
+                "Passnøkkelen er fjernet. Nå låser bare PIN-koden opp.".to_owned()
+            }
+            Err(why) => format!("Kunne ikke fjerne passnøkkelen: {why}."),
+        }));
+    });
+    passkey::available().then(|| view! {
+        <section aria-labelledby="passkey-title">
+            <h2 id="passkey-title">"Lås opp uten PIN-kode"</h2>
+            <p class="general-info">{OWN_CHOICE}</p>
+            {move || if has.get() {
+                view! {
+                    <p>{format!("Du kan låse opp med {} på denne enheten. PIN-koden virker fortsatt.", passkey::NAME)}</p>
+                    <ConfirmButton open_label="Fjern passnøkkelen …"
+                        question="Fjerne passnøkkelen? Da låser bare PIN-koden opp."
+                        confirm_label="Ja, fjern den" on_confirm=remove/>
+                }.into_any()
+            } else if lacks_prf.get() {
+                view! { <p>"Denne nettleseren kan ikke låse opp med passnøkkel. PIN-koden virker som før."</p> }.into_any()
+            } else {
+                view! {
+                    <p>{format!("Med en passnøkkel kan du låse opp med {} i stedet for PIN-koden.                         PIN-koden virker fortsatt, og trengs hvis passnøkkelen ikke kan brukes.", passkey::NAME)}</p>
+                    <form class="lock-form" on:submit=submit>
+                        <div class="field">
+                            <label for="passkey-pin">"PIN-kode (for å bekrefte)"</label>
+                            <input id="passkey-pin" type="password" autocomplete="current-password" required
+                                node_ref=pin/>
+                        </div>
+                        <button type="submit" class="button" disabled=busy>"Legg til passnøkkel"</button>
+                    </form>
+                }.into_any()
+            }}
+            {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
+        </section>
+    })
 }
 
 /// In the app bar while the drafts are open.

@@ -2,7 +2,8 @@
 // reload, the right and the wrong PIN, ticks while locked, the lock that
 // comes on by itself, the forgotten PIN, drafts from before the PIN (also
 // when the sealing was cut off by a reload), a tampered entry, and the
-// referat only when unlocked.
+// referat only when unlocked; and unlocking with a passkey (WebAuthn PRF)
+// in Chromium's virtual authenticator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, startApp, phonePage, open, axeViolations } from './harness.mjs';
@@ -54,8 +55,8 @@ async function goInApp(page, path) {
   await page.waitForFunction((href) => location.pathname === href, href);
 }
 
-async function setPin(page, pin = PIN) {
-  await open(page, `${app.url}/saker`);
+async function setPin(page, pin = PIN, at = app.url) {
+  await open(page, `${at}/saker`);
   await page.getByLabel('Ny PIN-kode (minst 6 tegn)').fill(pin);
   await page.getByLabel('Gjenta PIN-koden').fill(pin);
   await page.getByRole('button', { name: 'Lås med PIN-kode' }).click();
@@ -64,7 +65,7 @@ async function setPin(page, pin = PIN) {
 
 async function unlock(page, pin = PIN) {
   await page.getByLabel('PIN-kode', { exact: true }).fill(pin);
-  await page.getByRole('button', { name: 'Lås opp' }).click();
+  await page.getByRole('button', { name: 'Lås opp', exact: true }).click();
 }
 
 /** A case with a pupil reference and a note, written. */
@@ -253,5 +254,152 @@ test('a tampered entry is set aside with its text to download; the others open; 
   await goInApp(page, `/saker/${id}/referat`);
   await page.locator('h1', { hasText: 'Utkastene er låst' }).waitFor();
   assert.equal(await page.getByRole('button', { name: /Kopier|Last ned/ }).count(), 0, 'no export while locked');
+  await context.close();
+});
+
+// Passkeys: WebAuthn takes no IP address as the site's id, so these tests
+// use the server's host name.
+const PASSKEY_BUTTON = 'Lås opp med fingeravtrykk, ansikt eller skjermlås';
+
+/** A phone page with a platform authenticator that verifies its user and
+ *  has the PRF extension, as a phone with a fingerprint reader does. */
+async function pageWithAuthenticator({ hasPrf = true } = {}) {
+  const phone = await phonePage(browser);
+  const cdp = await phone.context.newCDPSession(phone.page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true,
+      hasUserVerification: true, isUserVerified: true, hasPrf, automaticPresenceSimulation: true,
+    },
+  });
+  return { ...phone, cdp, authenticatorId, at: app.url.replace('127.0.0.1', 'localhost') };
+}
+
+const keyring = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('rusplan.keyring')));
+
+/** Adds a passkey from the lock's settings on Saker, confirming with `pin`. */
+async function addPasskey(page, pin = PIN) {
+  await page.getByLabel('PIN-kode (for å bekrefte)').fill(pin);
+  await page.getByRole('button', { name: 'Legg til passnøkkel' }).click();
+}
+
+test('a passkey unlocks the drafts instead of the PIN; adding one asks for the PIN, and the PIN still opens', async () => {
+  const { page, context, errors, cdp, authenticatorId, at } = await pageWithAuthenticator();
+  await setPin(page, PIN, at);
+  await caseWithNote(page);
+  await sealedCases(page, 1);
+  assert.equal(await page.getByRole('button', { name: PASSKEY_BUTTON }).count(), 0, 'no passkey offered before one is added');
+
+  // A wrong PIN adds nothing, and counts like any wrong PIN.
+  await addPasskey(page, '000000');
+  await page.getByText('Feil PIN-kode.').waitFor();
+  assert.equal((await keyring(page)).passkey, undefined);
+  assert.equal((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials.length, 0);
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('rusplan.lock.failures')).count), 1);
+
+  await addPasskey(page);
+  await page.getByText('Lagt til.').waitFor();
+  const ring = await keyring(page);
+  assert.ok(ring.passkey?.wrapped_key && ring.passkey.credential_id && ring.passkey.prf_salt, 'the key is wrapped under the passkey too');
+  assert.notEqual(ring.passkey.wrapped_key, ring.wrapped_key);
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  assert.equal(credentials.length, 1);
+  const stored = await everythingStored(page);
+  assert.ok(!stored.includes(PUPIL) && !stored.includes(NOTE), 'neither the pupil nor the note in plain text');
+
+  await page.reload();
+  await page.locator('h1', { hasText: 'Utkastene er låst' }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: PASSKEY_BUTTON }).click();
+  await page.getByRole('link', { name: new RegExp(PUPIL) }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Notater' }).inputValue(), NOTE);
+  // The authenticator was asked, and verified its user.
+  const [after] = (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
+  assert.ok(after.signCount > credentials[0].signCount, 'the passkey was used to unlock');
+
+  // The PIN still opens (the reload is on the case's own page).
+  await page.reload();
+  await unlock(page);
+  await page.getByRole('textbox', { name: 'Notater' }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Notater' }).inputValue(), NOTE);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a passkey that fails (a tampered wrap, the user not verified) leaves the PIN as the way in, with nothing lost', async () => {
+  const { page, context, cdp, authenticatorId, at } = await pageWithAuthenticator();
+  await setPin(page, PIN, at);
+  await caseWithNote(page);
+  await addPasskey(page);
+  await page.getByText('Lagt til.').waitFor();
+  await sealedCases(page, 1);
+
+  // Someone altered the passkey's wrap: it opens nothing, and says so.
+  await page.evaluate(() => {
+    const ring = JSON.parse(localStorage.getItem('rusplan.keyring'));
+    const bytes = Uint8Array.from(atob(ring.passkey.wrapped_key), (c) => c.charCodeAt(0));
+    bytes[0] ^= 1;
+    ring.passkey.wrapped_key = btoa(String.fromCharCode(...bytes));
+    localStorage.setItem('rusplan.keyring', JSON.stringify(ring));
+  });
+  await page.reload();
+  await page.getByRole('button', { name: PASSKEY_BUTTON }).click();
+  await page.getByText('passnøkkelen hører ikke til disse utkastene').waitFor();
+  assert.equal(await page.getByText(NOTE).count(), 0);
+  await unlock(page);
+  await page.getByRole('link', { name: new RegExp(PUPIL) }).click();
+  assert.equal(await page.getByRole('textbox', { name: 'Notater' }).inputValue(), NOTE);
+
+  // The device could not verify its user (a finger not recognised).
+  await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+  await page.reload();
+  await page.getByRole('button', { name: PASSKEY_BUTTON }).click();
+  await page.getByText(/Kunne ikke låse opp med passnøkkel: .*Bruk PIN-koden\./).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'unlock-pin', 'focus goes to the PIN field');
+  assert.equal(await page.getByText(NOTE).count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('rusplan.lock.failures')), null, 'a passkey failure is not a wrong PIN');
+  await unlock(page);
+  assert.equal(await page.getByRole('textbox', { name: 'Notater' }).inputValue(), NOTE);
+  await context.close();
+});
+
+test('a passkey can be removed, and the forgotten-PIN wipe takes it with everything else', async () => {
+  const { page, context, at } = await pageWithAuthenticator();
+  await setPin(page, PIN, at);
+  await addPasskey(page);
+  await page.getByText('Lagt til.').waitFor();
+  await page.getByRole('button', { name: 'Fjern passnøkkelen …' }).click();
+  await page.getByRole('button', { name: 'Ja, fjern den' }).click();
+  await page.getByText('Passnøkkelen er fjernet.').waitFor();
+  const ring = await keyring(page);
+  assert.equal(ring.passkey, undefined);
+  assert.ok(ring.wrapped_key, 'the PIN still opens');
+  await page.reload();
+  await page.locator('h1', { hasText: 'Utkastene er låst' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: PASSKEY_BUTTON }).count(), 0);
+
+  await unlock(page);
+  await addPasskey(page);
+  await page.getByText('Lagt til.').waitFor();
+  await caseWithNote(page);
+  await sealedCases(page, 1);
+  await page.reload();
+  await page.getByRole('button', { name: 'Slett utkastene og PIN-koden …' }).click();
+  await page.getByRole('button', { name: 'Ja, slett alt' }).click();
+  await page.getByRole('heading', { name: 'Lås utkastene med en PIN-kode' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rusplan.'))), []);
+  await context.close();
+});
+
+test('an authenticator without the PRF extension is refused with a reason, and the PIN stays the only way in', async () => {
+  const { page, context, at } = await pageWithAuthenticator({ hasPrf: false });
+  await setPin(page, PIN, at);
+  await addPasskey(page);
+  await page.getByText(/Kunne ikke legge til passnøkkel: .*mangler PRF/).waitFor();
+  assert.equal((await keyring(page)).passkey, undefined);
+  await page.reload();
+  await page.locator('h1', { hasText: 'Utkastene er låst' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: PASSKEY_BUTTON }).count(), 0);
   await context.close();
 });

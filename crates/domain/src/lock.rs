@@ -111,7 +111,8 @@ impl Failures {
 
 /// The device's key ring: the public half of the device key in the clear
 /// (anything can be sealed to it without the PIN), the private half
-/// wrapped (AES-GCM) under a key derived from the PIN.
+/// wrapped (AES-GCM) under a key derived from the PIN, and, if a passkey
+/// was added, wrapped a second time under a key only that passkey gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keyring {
     pub iterations: u32,
@@ -121,6 +122,41 @@ pub struct Keyring {
     /// The private half, PKCS #8, AES-GCM under the PIN key.
     pub wrapped_key: String,
     pub iv: String,
+    pub passkey: Option<PasskeyWrap>,
+}
+
+/// The private half of the device key wrapped under a passkey: the
+/// passkey's PRF (WebAuthn's `prf` extension) evaluated on `prf_salt`,
+/// through HKDF-SHA256, is the AES-GCM key. The PRF's secret never leaves
+/// the authenticator, and its output is never stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasskeyWrap {
+    /// The WebAuthn credential's id, to ask the authenticator for it alone.
+    pub credential_id: String,
+    pub prf_salt: String,
+    pub wrapped_key: String,
+    pub iv: String,
+}
+
+impl PasskeyWrap {
+    fn to_value(&self) -> Value {
+        Value::Object(vec![
+            ("credential_id".into(), self.credential_id.as_str().into()),
+            ("prf_salt".into(), self.prf_salt.as_str().into()),
+            ("wrapped_key".into(), self.wrapped_key.as_str().into()),
+            ("iv".into(), self.iv.as_str().into()),
+        ])
+    }
+
+    fn from_value(value: &Value) -> Option<PasskeyWrap> {
+        let text = |key| value.get(key)?.as_str().map(str::to_owned);
+        Some(PasskeyWrap {
+            credential_id: text("credential_id")?,
+            prf_salt: text("prf_salt")?,
+            wrapped_key: text("wrapped_key")?,
+            iv: text("iv")?,
+        })
+    }
 }
 
 /// Where the key ring is kept.
@@ -128,7 +164,7 @@ pub const KEYRING_KEY: &str = "rusplan.keyring";
 
 impl Keyring {
     pub fn encode(&self) -> String {
-        Value::Object(vec![
+        let mut members = vec![
             ("keyring".into(), Value::integer(1)),
             ("kdf".into(), "PBKDF2-SHA256".into()),
             ("iterations".into(), Value::integer(self.iterations)),
@@ -136,8 +172,19 @@ impl Keyring {
             ("public_key".into(), self.public_key.as_str().into()),
             ("wrapped_key".into(), self.wrapped_key.as_str().into()),
             ("iv".into(), self.iv.as_str().into()),
-        ])
-        .to_text()
+        ];
+        if let Some(passkey) = &self.passkey {
+            members.push(("passkey".into(), passkey.to_value()));
+        }
+        Value::Object(members).to_text()
+    }
+
+    /// The key ring without its passkey: the PIN alone opens it.
+    pub fn without_passkey(&self) -> Keyring {
+        Keyring {
+            passkey: None,
+            ..self.clone()
+        }
     }
 
     pub fn decode(text: &str) -> Option<Keyring> {
@@ -152,6 +199,9 @@ impl Keyring {
             public_key: text("public_key")?,
             wrapped_key: text("wrapped_key")?,
             iv: text("iv")?,
+            // A passkey entry that cannot be read is left out: the PIN
+            // still opens the drafts, and adding the passkey again mends it.
+            passkey: value.get("passkey").and_then(PasskeyWrap::from_value),
         })
     }
 }
@@ -239,8 +289,9 @@ mod tests {
             public_key: "cHVi".into(),
             wrapped_key: "d3JhcA==".into(),
             iv: "aXY=".into(),
+            passkey: None,
         };
-        assert_eq!(Keyring::decode(&ring.encode()), Some(ring));
+        assert_eq!(Keyring::decode(&ring.encode()), Some(ring.clone()));
         let sealed = Sealed {
             ephemeral_key: "ZXBr".into(),
             iv: "aXY=".into(),
@@ -251,6 +302,32 @@ mod tests {
         assert_eq!(Sealed::decode(&text), Some(sealed));
         assert!(!is_sealed(r#"{"schema":2,"case":{}}"#));
         assert_eq!(Sealed::decode(r#"{"sealed":1,"epk":"x"}"#), None);
+    }
+
+    #[test]
+    fn a_passkey_is_kept_beside_the_pin_and_a_damaged_one_leaves_the_pin() {
+        let ring = Keyring {
+            iterations: 1,
+            salt: "c2FsdA==".into(),
+            public_key: "cHVi".into(),
+            wrapped_key: "d3JhcA==".into(),
+            iv: "aXY=".into(),
+            passkey: Some(PasskeyWrap {
+                credential_id: "aWQ=".into(),
+                prf_salt: "cHJm".into(),
+                wrapped_key: "cGs=".into(),
+                iv: "aXYy".into(),
+            }),
+        };
+        let text = ring.encode();
+        assert_eq!(Keyring::decode(&text), Some(ring.clone()));
+        assert_eq!(
+            Keyring::decode(&ring.without_passkey().encode()),
+            Some(ring.without_passkey())
+        );
+        let damaged = text.replace("\"prf_salt\"", "\"prf_sal\"");
+        assert_ne!(damaged, text);
+        assert_eq!(Keyring::decode(&damaged), Some(ring.without_passkey()));
     }
 
     #[test]

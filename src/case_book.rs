@@ -405,7 +405,14 @@ impl CaseBook {
                     // Read only while unlocked; a locked tab reads it all on unlocking.
                     if book.vault.holds_private_key() {
                         spawn_local(async move {
-                            let plain = book.vault.plain(&key, &raw).await.unwrap_or(raw);
+                            let plain = book.vault.plain(&key, &raw).await;
+                            // Openings finish in any order: a copy replaced
+                            // while it was opened is old news (the newer one
+                            // has its own event), and must not land last.
+                            if case_store::read(&key).as_deref() != Some(raw.as_str()) {
+                                return;
+                            }
+                            let plain = plain.unwrap_or(raw);
                             book.model
                                 .update(|m| m.stored_elsewhere(&key, Some(&plain)));
                         });

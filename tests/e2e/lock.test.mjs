@@ -403,3 +403,50 @@ test('an authenticator without the PRF extension is refused with a reason, and t
   assert.equal(await page.getByRole('button', { name: PASSKEY_BUTTON }).count(), 0);
   await context.close();
 });
+
+test('another tab\'s changes opened out of order: an older copy whose opening is slow never replaces a newer one', async () => {
+  const { page, context } = await phonePage(browser);
+  await setPin(page);
+  await caseWithNote(page);
+  await sealedCases(page, 1);
+  await page.locator('.case-row', { hasText: PUPIL }).click();
+  const caseUrl = page.url();
+
+  // A second tab, unlocked, on the same case; its next opening of a sealed
+  // copy takes three seconds (as WebCrypto may on a busy phone).
+  const other = await context.newPage();
+  await other.addInitScript(() => {
+    const decrypt = SubtleCrypto.prototype.decrypt;
+    SubtleCrypto.prototype.decrypt = function (...args) {
+      const slow = window.slowNextOpening;
+      window.slowNextOpening = false;
+      const opened = decrypt.apply(this, args);
+      return slow ? new Promise((resolve) => setTimeout(resolve, 3000)).then(() => opened) : opened;
+    };
+  });
+  await open(other, caseUrl);
+  await unlock(other);
+  const notes = other.getByRole('textbox', { name: 'Notater' });
+  await notes.waitFor();
+  await other.evaluate(() => { window.slowNextOpening = true; });
+
+  // Two changes in quick succession here: the other tab opens the first
+  // slowly, the second at once.
+  const stored = () => page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('rusplan.case.'))[1]);
+  const field = page.getByRole('textbox', { name: 'Notater' });
+  let before = await stored();
+  await field.fill(`${NOTE}, første`);
+  await page.waitForFunction((before) => Object.entries(localStorage).find(([k]) => k.startsWith('rusplan.case.'))[1] !== before, before);
+  before = await stored();
+  await field.fill(`${NOTE}, andre`);
+  await page.waitForFunction((before) => Object.entries(localStorage).find(([k]) => k.startsWith('rusplan.case.'))[1] !== before, before);
+
+  const shows = async (note) => {
+    for (let tries = 0; tries < 50 && (await notes.inputValue()) !== note; tries++) await other.waitForTimeout(100);
+    return notes.inputValue();
+  };
+  assert.equal(await shows(`${NOTE}, andre`), `${NOTE}, andre`, 'the newer copy arrives');
+  await other.waitForTimeout(3500);
+  assert.equal(await notes.inputValue(), `${NOTE}, andre`, 'the newer copy stays');
+  await context.close();
+});

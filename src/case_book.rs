@@ -269,6 +269,26 @@ impl CaseBook {
                 self.deleted();
                 case_store::remove(&key);
             }
+            Some(Effect::RemoveMerged { key, revision }) => {
+                let Some(raw) = case_store::read(&key) else {
+                    return;
+                };
+                let book = *self;
+                spawn_local(async move {
+                    let Ok(plain) = book.vault.plain(&key, &raw).await else {
+                        return;
+                    };
+                    // Decided on the copy opened: a newer one brings its own
+                    // storage event, which adds it.
+                    if case_store::read(&key).as_deref() != Some(raw.as_str()) {
+                        return;
+                    }
+                    let effects = book
+                        .model
+                        .try_update(|m| m.merged_copy(&key, revision, Some(&plain)));
+                    book.run_all(effects.unwrap_or_default());
+                });
+            }
             Some(Effect::Wipe) => {
                 self.deleted();
                 self.cancel_timer();
@@ -413,14 +433,19 @@ impl CaseBook {
                                 return;
                             }
                             let plain = plain.unwrap_or(raw);
-                            book.model
-                                .update(|m| m.stored_elsewhere(&key, Some(&plain)));
+                            let effects = book
+                                .model
+                                .try_update(|m| m.stored_elsewhere(&key, Some(&plain)));
+                            book.run_all(effects.unwrap_or_default());
                         });
                     }
                 }
-                text => self
-                    .model
-                    .update(|m| m.stored_elsewhere(&key, text.as_deref())),
+                text => {
+                    let effects = self
+                        .model
+                        .try_update(|m| m.stored_elsewhere(&key, text.as_deref()));
+                    self.run_all(effects.unwrap_or_default());
+                }
             }
         }
     }

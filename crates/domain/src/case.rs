@@ -131,17 +131,34 @@ pub enum CaseEdit {
     PupilRef(String),
     Class(String),
     Situation(Option<String>),
-    Answer { question: String, answer: String },
-    Forget { question: String },
-    Sign { sign: String, ticked: bool },
-    Step { step: String, done: bool },
+    Answer {
+        question: String,
+        answer: String,
+    },
+    Forget {
+        question: String,
+    },
+    Sign {
+        sign: String,
+        ticked: bool,
+    },
+    Step {
+        step: String,
+        done: bool,
+    },
     Called(Call),
     Notes(String),
     FollowUp(String),
     MeetingDate(String),
     MeetingParticipants(String),
-    DutyDecision { note: String, text: String },
+    DutyDecision {
+        note: String,
+        text: String,
+    },
     Status(Status),
+    /// A case logged while locked whose case is gone: it no longer
+    /// continues anything, and stands as a case of its own.
+    StandsAlone,
 }
 
 /// The free-text field an edit writes: two edits of one field in a row
@@ -271,6 +288,7 @@ impl Case {
                 }
             }
             CaseEdit::Status(status) => self.status = status,
+            CaseEdit::StandsAlone => self.continues = None,
         }
         // A replayed edit keeps its own time: it never moves the last change back.
         self.updated_at = self.updated_at.max(now);

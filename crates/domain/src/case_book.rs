@@ -50,6 +50,10 @@ pub enum Effect {
     Save { id: String, soon: bool },
     /// Remove this key from storage.
     Remove { key: String },
+    /// Remove a case logged while locked that was added to another, if
+    /// what is stored under `key` is still the copy that was added: open
+    /// it and hand it to [`CaseBook::merged_copy`], which says.
+    RemoveMerged { key: String, revision: u64 },
     /// Remove everything the app stores, and tell every other open tab.
     Wipe,
 }
@@ -125,9 +129,10 @@ struct Draft {
     /// Created while the drafts were locked: it stays readable until the
     /// next lock (it holds only what was logged since).
     created_locked: bool,
-    /// Keys of cases logged while locked that were added to this one: they
-    /// are removed once this case is written.
-    absorbed: Vec<String>,
+    /// Keys of cases logged while locked that were added to this one, with
+    /// the revision added: they are removed once this case is written,
+    /// unless a newer copy was stored meanwhile (a tab still logging).
+    absorbed: Vec<(String, u64)>,
 }
 
 impl Draft {
@@ -357,7 +362,8 @@ impl CaseBook {
             return None;
         }
         match stored_now.map(decode) {
-            None if draft.stored => {
+            // (One logged while locked was added to its case: see `take_stored`.)
+            None if draft.stored && draft.case.continues.is_none() => {
                 self.remove_draft(id, Gone::DeletedElsewhere);
                 return None;
             }
@@ -399,7 +405,12 @@ impl CaseBook {
                 draft.refused = None;
                 draft.reseal = false;
                 draft.exported = false;
-                effects.extend(draft.absorbed.drain(..).map(|key| Effect::Remove { key }));
+                effects.extend(
+                    draft
+                        .absorbed
+                        .drain(..)
+                        .map(|(key, revision)| Effect::RemoveMerged { key, revision }),
+                );
                 if !draft.pending.is_empty() {
                     effects.push(Effect::Save {
                         id: id.to_owned(),
@@ -484,7 +495,14 @@ impl CaseBook {
                 continue;
             };
             if self.draft(&into).is_none() {
-                // The case it continued is gone: it stands as a case of its own.
+                // The case it continued is gone: it stands as a case of its
+                // own, and says so where it is stored (so deleting it is
+                // final, see `take_stored`).
+                if let Some(draft) = self.drafts.get_mut(at) {
+                    draft.case.continues = None;
+                    draft.pending.push((CaseEdit::StandsAlone, 0));
+                }
+                effects.push(Effect::Save { id, soon: false });
                 continue;
             }
             let logged = self.drafts.remove(at);
@@ -494,7 +512,8 @@ impl CaseBook {
                 target.case.apply(edit.clone(), at);
                 target.pending.push((edit, at));
             }
-            target.absorbed.push(key_of(&id));
+            target.absorbed.retain(|(key, _)| *key != key_of(&id));
+            target.absorbed.push((key_of(&id), logged.case.revision));
             target.exported = false;
             for (_, active) in self.active.iter_mut().chain(self.set_aside.iter_mut()) {
                 if *active == id {
@@ -559,9 +578,33 @@ impl CaseBook {
     /// Another tab changed `key`; `current` is what storage holds under it
     /// now (read at the event, not taken from it, so a late event never
     /// brings back an older copy).
-    pub fn stored_elsewhere(&mut self, key: &str, current: Option<&str>) {
-        if key.starts_with(CASE_PREFIX) {
-            self.take_stored(key.to_owned(), current.map(str::to_owned));
+    pub fn stored_elsewhere(&mut self, key: &str, current: Option<&str>) -> Vec<Effect> {
+        if !key.starts_with(CASE_PREFIX) {
+            return Vec::new();
+        }
+        self.take_stored(key.to_owned(), current.map(str::to_owned));
+        // A tab still logging while locked wrote more into a case that was
+        // added to another here: add that too.
+        if self.locked {
+            Vec::new()
+        } else {
+            self.add_continued()
+        }
+    }
+
+    /// For [`Effect::RemoveMerged`]: `current` is what storage holds under
+    /// `key` now, opened. The copy that was added goes; a newer one (the
+    /// other tab logged more) is added as well, and removed after that.
+    pub fn merged_copy(&mut self, key: &str, revision: u64, current: Option<&str>) -> Vec<Effect> {
+        let Some(text) = current else {
+            return Vec::new();
+        };
+        match decode(text) {
+            Ok(case) if case.revision <= revision => vec![Effect::Remove {
+                key: key.to_owned(),
+            }],
+            // Newer, or unreadable: kept (an unreadable one as damaged).
+            _ => self.stored_elsewhere(key, Some(text)),
         }
     }
 
@@ -630,8 +673,14 @@ impl CaseBook {
         self.damaged.retain(|d| d.key != key);
         let Some(raw) = raw else {
             // Only a copy that was on the device can be deleted elsewhere;
-            // one the browser never stored stays here with its warning.
-            if self.draft(&id).is_some_and(|d| d.stored) {
+            // one the browser never stored stays here with its warning. A
+            // case logged while locked was added to its case by a tab that
+            // unlocked: the procedure here still shows it, and its next
+            // edit writes it anew (adding it again adds nothing twice).
+            if self
+                .draft(&id)
+                .is_some_and(|d| d.stored && d.case.continues.is_none())
+            {
                 self.remove_draft(&id, Gone::DeletedElsewhere);
             }
             return;

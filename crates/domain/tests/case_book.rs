@@ -26,6 +26,8 @@ struct Tab {
     changed: Vec<String>,
     ids: u32,
     name: &'static str,
+    /// Removals of merged cases held back, to let another tab write first.
+    held: Option<Vec<Effect>>,
 }
 
 impl Tab {
@@ -43,6 +45,7 @@ impl Tab {
             changed: Vec::new(),
             ids: 0,
             name,
+            held: None,
         }
     }
 
@@ -55,6 +58,15 @@ impl Tab {
             Some(Effect::Remove { key }) => {
                 self.storage.borrow_mut().items.remove(&key);
                 self.changed.push(key);
+            }
+            Some(effect @ Effect::RemoveMerged { .. }) if self.held.is_some() => {
+                self.held.as_mut().unwrap().push(effect);
+            }
+            Some(Effect::RemoveMerged { key, revision }) => {
+                let now = self.storage.borrow().items.get(&key).cloned();
+                for effect in self.book.merged_copy(&key, revision, now.as_deref()) {
+                    self.run(Some(effect));
+                }
             }
             Some(Effect::Wipe) => {
                 self.storage
@@ -129,7 +141,9 @@ impl Tab {
     fn tell(&mut self, other: &mut Tab) {
         for key in self.changed.drain(..) {
             let now = other.storage.borrow().items.get(&key).cloned();
-            other.book.stored_elsewhere(&key, now.as_deref());
+            for effect in other.book.stored_elsewhere(&key, now.as_deref()) {
+                other.run(Some(effect));
+            }
         }
     }
 
@@ -767,4 +781,79 @@ fn an_entry_that_cannot_be_decrypted_is_kept_aside_with_its_text() {
     assert_eq!(damaged.len(), 1);
     assert_eq!(damaged[0].raw, "{\"sealed\":1}");
     assert_eq!(damaged[0].problem, "kan ikke låses opp");
+}
+
+#[test]
+fn a_tab_still_logging_while_another_unlocks_loses_nothing_and_keeps_its_ticks_on_screen() {
+    let storage = storage();
+    let mut drafts = Tab::open(&storage, "d");
+    let id = drafts.new_case();
+    drafts.edit(&id, tick("s1"));
+    drafts.book.lock();
+
+    // The guidance (locked: it never holds the key) goes on with the case.
+    let mut guidance = Tab::open(&storage, "g");
+    guidance.book.lock();
+    guidance.book.resume(procedure(), id.clone());
+    let logged = ensure_active(&mut guidance);
+    guidance.edit(&logged, tick("s2"));
+
+    // The drafts tab unlocks and adds the logged case to its case; the
+    // guidance ticks again before the logged copy is removed.
+    drafts.held = Some(Vec::new());
+    drafts.unlock();
+    guidance.edit(&logged, tick("s3"));
+    for effect in drafts.held.take().unwrap() {
+        drafts.run(Some(effect));
+    }
+    guidance.tell(&mut drafts);
+    drafts.tell(&mut guidance);
+
+    let case = drafts.stored(&id).expect("the case");
+    for step in ["s1", "s2", "s3"] {
+        assert!(case.steps_done.contains_key(step), "{step} is in the case");
+    }
+    assert!(drafts.stored(&logged).is_none(), "added, then removed");
+    assert_eq!(drafts.book.cases().count(), 1, "one case, not two");
+
+    // The guidance was not told its case was deleted: its ticks stay on
+    // screen, and the next one is added to the case as well.
+    assert!(guidance.book.gone(&logged).is_none());
+    let shown = guidance
+        .book
+        .active_case(&procedure())
+        .expect("still shown");
+    assert!(shown.steps_done.contains_key("s3"));
+    guidance.edit(&logged, tick("s4"));
+    guidance.tell(&mut drafts);
+    drafts.tell(&mut guidance);
+    assert!(drafts.stored(&id).unwrap().steps_done.contains_key("s4"));
+    assert!(drafts.stored(&logged).is_none());
+}
+
+#[test]
+fn a_case_logged_while_locked_that_stands_alone_can_be_deleted_for_good() {
+    let storage = storage();
+    let mut tab = Tab::open(&storage, "a");
+    let id = ensure_active(&mut tab);
+    tab.book.lock();
+    let logged = ensure_active(&mut tab);
+    tab.edit(&logged, tick("s2"));
+    storage.borrow_mut().items.remove(&key_of(&id));
+    let mut other = Tab::open(&storage, "b");
+    other.book.lock();
+    other.unlock();
+    assert_eq!(
+        other.stored(&logged).unwrap().continues,
+        None,
+        "stands alone"
+    );
+    other.tell(&mut tab);
+
+    let effect = other.book.delete(&key_of(&logged));
+    other.run(Some(effect));
+    other.tell(&mut tab);
+    assert!(tab.book.gone(&logged).is_some(), "deleted, and told so");
+    tab.edit(&logged, tick("s3"));
+    assert!(tab.stored(&logged).is_none(), "never written back");
 }

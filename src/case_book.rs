@@ -226,6 +226,7 @@ impl CaseBook {
 
     /// "Slett alle data": every draft, here and in every other open tab.
     pub fn delete_all(&self) {
+        self.vault.forget_passkey();
         let effect = self.model.try_update(|m| m.wipe());
         self.run(effect);
     }
@@ -269,25 +270,16 @@ impl CaseBook {
                 self.deleted();
                 case_store::remove(&key);
             }
+            // Only a copy this page has opened can be the one it added: a
+            // newer one's storage event opens and adds it, then asks again.
             Some(Effect::RemoveMerged { key, revision }) => {
-                let Some(raw) = case_store::read(&key) else {
-                    return;
-                };
-                let book = *self;
-                spawn_local(async move {
-                    let Ok(plain) = book.vault.plain(&key, &raw).await else {
-                        return;
-                    };
-                    // Decided on the copy opened: a newer one brings its own
-                    // storage event, which adds it.
-                    if case_store::read(&key).as_deref() != Some(raw.as_str()) {
-                        return;
-                    }
-                    let effects = book
+                let current = case_store::read(&key).and_then(|raw| self.vault.opened(&key, &raw));
+                if let Some(plain) = current {
+                    let effects = self
                         .model
                         .try_update(|m| m.merged_copy(&key, revision, Some(&plain)));
-                    book.run_all(effects.unwrap_or_default());
-                });
+                    self.run_all(effects.unwrap_or_default());
+                }
             }
             Some(Effect::Wipe) => {
                 self.deleted();
@@ -476,7 +468,8 @@ impl CaseBook {
         if !self.vault.unlock(pin).await? {
             return Ok(false);
         }
-        self.opened().await;
+        let entries = self.open_all().await;
+        self.opened(entries);
         Ok(true)
     }
 
@@ -485,18 +478,34 @@ impl CaseBook {
         if !self.vault.unlock_with_passkey().await? {
             return Ok(false);
         }
-        self.opened().await;
+        let entries = self.open_all().await;
+        // A key ring swapped for someone else's (with their passkey on the
+        // same device account) would open with this device's fingerprint
+        // too; it opens none of the drafts sealed here.
+        let mut sealed = entries
+            .iter()
+            .filter(|(_, raw, _)| is_sealed(raw))
+            .peekable();
+        if sealed.peek().is_some() && sealed.all(|(_, _, plain)| plain.is_err()) {
+            self.vault.forget_keys();
+            return Err("passnøkkelen åpnet ingen av utkastene på enheten".to_owned());
+        }
+        self.opened(entries);
         Ok(true)
     }
 
-    /// The private key is held: every stored case is opened and handed to
-    /// the core.
-    async fn opened(&self) {
+    /// Every stored case, opened with the private key now held.
+    async fn open_all(&self) -> Vec<(String, String, Result<String, String>)> {
         let mut entries = Vec::new();
         for (key, raw) in case_store::load_all() {
             let plain = self.vault.plain(&key, &raw).await;
             entries.push((key, raw, plain));
         }
+        entries
+    }
+
+    /// The private key is held: every stored case (opened) goes to the core.
+    fn opened(&self, entries: Vec<(String, String, Result<String, String>)>) {
         let effects = self.model.try_update(|m| m.unlocked(entries));
         self.vault.state.set(LockState::Unlocked);
         self.used();

@@ -15,13 +15,17 @@ use wasm_bindgen_futures::JsFuture;
 /// What a passkey is called where staff see it.
 pub const NAME: &str = "fingeravtrykk, ansikt eller skjermlås";
 
-/// Can this browser ask for a passkey at all (a secure context with
-/// WebAuthn)? Whether it has the PRF extension is known only by asking.
+/// Can this browser ask for a passkey here at all (a secure context with
+/// WebAuthn, on a host name: WebAuthn refuses an IP address as the site)?
+/// Whether the authenticator has the PRF extension is known only by asking.
 pub fn available() -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
+    let host = window.location().hostname().unwrap_or_default();
+    let ip_address = host.contains(':') || host.chars().all(|c| c.is_ascii_digit() || c == '.');
     window.is_secure_context()
+        && !ip_address
         && Reflect::get(&window, &"PublicKeyCredential".into()).is_ok_and(|c| c.is_function())
 }
 
@@ -67,9 +71,9 @@ async fn credentials(method: &str, options: JsValue) -> Result<JsValue, Failure>
 }
 
 const UNAVAILABLE: &str = "denne enheten kunne ikke bruke en passnøkkel";
-const CANCELLED: &str = "det ble avbrutt eller tok for lang tid";
-const NO_PRF: &str =
-    "denne enheten eller nettleseren kan ikke låse opp med passnøkkel (den mangler PRF)";
+const CANCELLED: &str =
+    "det ble avbrutt, tok for lang tid, eller passnøkkelen finnes ikke lenger på enheten";
+const NO_PRF: &str = "passnøkkelen på denne enheten kan ikke låse opp Rusplans utkast";
 
 /// `{ prf: { eval: { first: salt } } }`
 fn prf_request(prf_salt: &[u8]) -> JsValue {
@@ -79,20 +83,18 @@ fn prf_request(prf_salt: &[u8]) -> JsValue {
 
 /// The PRF's output in a credential's extension results, if it gave one.
 fn prf_output(credential: &JsValue) -> Option<Vec<u8>> {
-    let results: Function = Reflect::get(credential, &"getClientExtensionResults".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let results = results.call0(credential).ok()?;
+    let results = results_of(credential)?;
     let first = member(&member(&member(&results, "prf"), "results"), "first");
     (!first.is_undefined()).then(|| to_vec(&first))
 }
 
 /// Makes a passkey for this device's drafts and evaluates its PRF on
-/// `prf_salt`: `(credential id, PRF output)`.
-pub async fn create(prf_salt: &[u8]) -> Result<(Vec<u8>, Vec<u8>), Failure> {
+/// `prf_salt`: `(credential id, PRF output)`. `user_id` is the same for
+/// one key ring, so adding a passkey again replaces the last one where the
+/// authenticator keeps them.
+pub async fn create(user_id: &[u8], prf_salt: &[u8]) -> Result<(Vec<u8>, Vec<u8>), Failure> {
     let user = object(&[
-        ("id", &bytes(&seal::random(16)?)),
+        ("id", &bytes(user_id)),
         ("name", &"Rusplan-utkast".into()),
         (
             "displayName",
@@ -114,11 +116,65 @@ pub async fn create(prf_salt: &[u8]) -> Result<(Vec<u8>, Vec<u8>), Failure> {
     ]);
     let credential = credentials("create", object(&[("publicKey", &public_key)])).await?;
     let id = to_vec(&member(&credential, "rawId"));
-    // Some authenticators evaluate the PRF only when asked to sign in.
+    // Some authenticators evaluate the PRF only when asked to sign in; one
+    // that says it has none is not asked a second time.
+    let enabled = results_of(&credential).map(|r| member(&member(&r, "prf"), "enabled"));
     match prf_output(&credential) {
         Some(output) => Ok((id, output)),
+        None if enabled == Some(JsValue::FALSE) => {
+            forget(&id);
+            Err(NO_PRF.to_owned())
+        }
         None => Ok((id.clone(), evaluate(&id, prf_salt).await?)),
     }
+}
+
+/// Tells the browser's passkey manager that this passkey is no longer
+/// used (removed, or the drafts wiped), where it can be told: it may then
+/// delete it. Nothing to wait for, and nothing to do where it cannot.
+pub fn forget(credential_id: &[u8]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(class) = Reflect::get(&window, &"PublicKeyCredential".into()) else {
+        return;
+    };
+    let Ok(signal) = Reflect::get(&class, &"signalUnknownCredential".into()) else {
+        return;
+    };
+    let Some(signal) = signal.dyn_ref::<Function>() else {
+        return;
+    };
+    // base64url without padding, as the call expects.
+    let id: String = seal::base64(credential_id)
+        .trim_end_matches('=')
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect();
+    let host = window.location().hostname().unwrap_or_default();
+    let options = object(&[("rpId", &host.into()), ("credentialId", &id.into())]);
+    if let Some(promise) = signal
+        .call1(&class, &options)
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    {
+        // A refusal changes nothing for Rusplan: the wrap is gone already.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+fn results_of(credential: &JsValue) -> Option<JsValue> {
+    let results: Function = Reflect::get(credential, &"getClientExtensionResults".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    results.call0(credential).ok()
 }
 
 /// Asks the passkey `credential_id` (with the user verified) for its PRF

@@ -16,6 +16,8 @@ use wasm_bindgen::JsValue;
 
 const FAILURES_KEY: &str = "rusplan.lock.failures";
 const DAMAGED_RING: &str = "nøkkelringen på enheten kan ikke leses";
+const CHANGED_RING: &str =
+    "PIN-koden ble endret, eller utkastene slettet, i en annen fane mens du låste opp; prøv igjen";
 const IDLE_KEY: &str = "rusplan.settings.lock-after-minutes";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +112,7 @@ impl Vault {
     async fn check_pin(&self, pin: &str, extractable: bool) -> Result<Option<JsValue>, Failure> {
         let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
         let private = seal::unlock(pin, &keyring, extractable).await?;
+        self.unchanged_since(&keyring)?;
         if private.is_some() {
             storage::remove(FAILURES_KEY);
         } else {
@@ -121,6 +124,17 @@ impl Vault {
             let _ = storage::set(FAILURES_KEY, &failures.encode());
         }
         Ok(private)
+    }
+
+    /// The key ring is still `opened` (a wipe or a new PIN in another tab
+    /// during an unlock would otherwise leave this tab with a key that is
+    /// no longer the device's).
+    fn unchanged_since(&self, opened: &Keyring) -> Result<(), Failure> {
+        self.reread();
+        match self.keyring.get_value() {
+            Some(now) if now.without_passkey() == opened.without_passkey() => Ok(()),
+            _ => Err(CHANGED_RING.to_owned()),
+        }
     }
 
     pub fn has_passkey(&self) -> bool {
@@ -138,14 +152,21 @@ impl Vault {
             return Ok(false);
         };
         let prf_salt = seal::random(32)?;
-        let (credential_id, output) = passkey::create(&prf_salt).await?;
-        // Read again: another tab may have wiped the drafts or set a new
-        // PIN meanwhile, and the key opened above must be the ring's own.
-        self.reread();
-        let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
-        if keyring.without_passkey() != opened.without_passkey() {
-            return Err("PIN-koden ble endret i en annen fane; prøv igjen".to_owned());
+        // One user per key ring: the public key's first bytes (random, and
+        // nothing about anyone).
+        let user_id: Vec<u8> = seal::unbase64(&opened.public_key)?
+            .into_iter()
+            .skip(1)
+            .take(16)
+            .collect();
+        let (credential_id, output) = passkey::create(&user_id, &prf_salt).await?;
+        // The key opened above must still be the ring's own.
+        if let Err(changed) = self.unchanged_since(&opened) {
+            passkey::forget(&credential_id);
+            return Err(changed);
         }
+        let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
+        let replaced = keyring.passkey.clone();
         let (wrapped_key, iv) = seal::wrap_for_passkey(&private, &output, &keyring).await?;
         let keyring = Keyring {
             passkey: Some(PasskeyWrap {
@@ -161,13 +182,28 @@ impl Vault {
             return Err("passnøkkelen kunne ikke låse opp igjen".to_owned());
         }
         self.store_keyring(keyring)?;
+        if let Some(old) = replaced.filter(|old| old.credential_id != seal::base64(&credential_id))
+        {
+            forget_credential(&old);
+        }
         Ok(true)
     }
 
     pub fn remove_passkey(&self) -> Result<(), Failure> {
         self.reread();
         let keyring = self.keyring.get_value().ok_or(DAMAGED_RING)?;
-        self.store_keyring(keyring.without_passkey())
+        self.store_keyring(keyring.without_passkey())?;
+        if let Some(old) = &keyring.passkey {
+            forget_credential(old);
+        }
+        Ok(())
+    }
+
+    /// Before a wipe: the passkey is told to the browser as no longer used.
+    pub fn forget_passkey(&self) {
+        if let Some(wrap) = read_keyring().and_then(|ring| ring.passkey) {
+            forget_credential(&wrap);
+        }
     }
 
     fn store_keyring(&self, keyring: Keyring) -> Result<(), Failure> {
@@ -187,9 +223,14 @@ impl Vault {
         let credential_id = seal::unbase64(&wrap.credential_id)?;
         let prf_salt = seal::unbase64(&wrap.prf_salt)?;
         let output = passkey::evaluate(&credential_id, &prf_salt).await?;
-        match seal::unlock_with_passkey(&keyring, &output).await {
+        let private = seal::unlock_with_passkey(&keyring, &output).await;
+        // The prompt waits for the user: another tab may have wiped the
+        // drafts or set a new PIN meanwhile.
+        self.unchanged_since(&keyring)?;
+        match private {
             Some(private) => {
                 KEYS.with_borrow_mut(|keys| keys.private = Some(private));
+                storage::remove(FAILURES_KEY);
                 Ok(true)
             }
             None => Ok(false),
@@ -239,18 +280,23 @@ impl Vault {
         Ok(sealed)
     }
 
+    /// The plain text of `raw`, stored under `key`, if this page wrote or
+    /// opened it.
+    pub fn opened(&self, key: &str, raw: &str) -> Option<String> {
+        KEYS.with_borrow(|keys| {
+            keys.known
+                .iter()
+                .find(|(k, sealed, _)| k == key && sealed == raw)
+                .map(|(_, _, plain)| plain.clone())
+        })
+    }
+
     /// The plain text of what storage holds under `key`.
     pub async fn plain(&self, key: &str, raw: &str) -> Result<String, Failure> {
         if !is_sealed(raw) {
             return Ok(raw.to_owned());
         }
-        let known = KEYS.with_borrow(|keys| {
-            keys.known
-                .iter()
-                .find(|(k, sealed, _)| k == key && sealed == raw)
-                .map(|(_, _, plain)| plain.clone())
-        });
-        if let Some(plain) = known {
+        if let Some(plain) = self.opened(key, raw) {
             return Ok(plain);
         }
         let private = KEYS
@@ -259,6 +305,12 @@ impl Vault {
         let plain = seal::open(&private, key, raw).await?;
         remember(key, raw, plain.clone());
         Ok(plain)
+    }
+}
+
+fn forget_credential(wrap: &PasskeyWrap) {
+    if let Ok(id) = seal::unbase64(&wrap.credential_id) {
+        passkey::forget(&id);
     }
 }
 

@@ -40,8 +40,8 @@ pub fn LockedPage() -> impl IntoView {
     set_title("Utkastene er låst");
     view! {
         <h1>"Utkastene er låst"</h1>
-        <p>"Skriv PIN-koden for å se sakene og referatene. Veiledningen og ringeknappene \
-            virker uten PIN-kode."</p>
+        <p>"Lås opp for å se sakene og referatene. Veiledningen og ringeknappene \
+            virker uten."</p>
         <UnlockForm/>
     }
 }
@@ -242,15 +242,33 @@ fn PasskeySettings() -> impl IntoView {
     let book = expect_context::<CaseBook>();
     let has = RwSignal::new(book.vault.has_passkey());
     let lacks_prf = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
+    // Two live regions, there from the start so what comes in is read out.
+    let (done, problem) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let busy = RwSignal::new(false);
     let pin = NodeRef::<leptos::html::Input>::new();
+    let heading = NodeRef::<leptos::html::H2>::new();
     spawn_local(async move { lacks_prf.set(passkey::lacks_prf().await) });
+    // The form or the button the user was on is gone: focus goes to the
+    // section, whose message says what came of it.
+    let focus_heading = move || {
+        request_animation_frame(move || {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        })
+    };
+    let refused = move |why: String| {
+        done.set(String::new());
+        problem.set(why);
+        if let Some(input) = pin.get_untracked() {
+            let _ = input.focus();
+        }
+    };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let wait = seconds_to_wait(book);
         if wait > 0 {
-            message.set(Some(format!("Vent {wait} sekunder før du prøver igjen.")));
+            refused(format!("Vent {wait} sekunder før du prøver igjen."));
             return;
         }
         busy.set(true);
@@ -258,34 +276,38 @@ fn PasskeySettings() -> impl IntoView {
         spawn_local(async move {
             let result = book.vault.add_passkey(&entered).await;
             busy.set(false);
-            message.set(match result {
+            match result {
                 Ok(true) => {
-                    has.set(true);
-                    Some(format!(
+                    problem.set(String::new());
+                    done.set(format!(
                         "Lagt til. Neste gang kan du låse opp med {}.",
                         passkey::NAME
-                    ))
+                    ));
+                    has.set(true);
+                    focus_heading();
                 }
-                Ok(false) => Some(match seconds_to_wait(book) {
+                Ok(false) => refused(match seconds_to_wait(book) {
                     0 => "Feil PIN-kode.".to_owned(),
                     wait => format!("Feil PIN-kode. Vent {wait} sekunder før du prøver igjen."),
                 }),
-                Err(why) => Some(format!("Kunne ikke legge til passnøkkel: {why}.")),
-            });
+                Err(why) => refused(format!("Kunne ikke legge til passnøkkel: {why}.")),
+            }
         });
     };
     let remove = Callback::new(move |()| {
-        message.set(Some(match book.vault.remove_passkey() {
+        match book.vault.remove_passkey() {
             Ok(()) => {
+                problem.set(String::new());
+                done.set("Passnøkkelen er fjernet. Nå låser bare PIN-koden opp.".to_owned());
                 has.set(false);
-                "Passnøkkelen er fjernet. Nå låser bare PIN-koden opp.".to_owned()
             }
-            Err(why) => format!("Kunne ikke fjerne passnøkkelen: {why}."),
-        }));
+            Err(why) => problem.set(format!("Kunne ikke fjerne passnøkkelen: {why}.")),
+        }
+        focus_heading();
     });
     passkey::available().then(|| view! {
         <section aria-labelledby="passkey-title">
-            <h2 id="passkey-title">"Lås opp uten PIN-kode"</h2>
+            <h2 id="passkey-title" tabindex="-1" node_ref=heading>"Lås opp uten PIN-kode"</h2>
             <p class="general-info">{OWN_CHOICE}</p>
             {move || if has.get() {
                 view! {
@@ -298,7 +320,11 @@ fn PasskeySettings() -> impl IntoView {
                 view! { <p>"Denne nettleseren kan ikke låse opp med passnøkkel. PIN-koden virker som før."</p> }.into_any()
             } else {
                 view! {
-                    <p>{format!("Med en passnøkkel kan du låse opp med {} i stedet for PIN-koden.                         PIN-koden virker fortsatt, og trengs hvis passnøkkelen ikke kan brukes.", passkey::NAME)}</p>
+                    <p>{format!("Med en passnøkkel kan du låse opp med {} i stedet for PIN-koden. \
+                        PIN-koden virker fortsatt, og trengs hvis passnøkkelen ikke kan brukes.", passkey::NAME)}</p>
+                    <p class="warning">"Bare på en telefon eller PC-konto som ingen andre bruker: \
+                        alle som kommer forbi enhetens skjermlås, eller som har passnøklene dine \
+                        synkronisert til sin konto, kan da åpne utkastene."</p>
                     <form class="lock-form" on:submit=submit>
                         <div class="field">
                             <label for="passkey-pin">"PIN-kode (for å bekrefte)"</label>
@@ -309,7 +335,8 @@ fn PasskeySettings() -> impl IntoView {
                     </form>
                 }.into_any()
             }}
-            {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
+            <div role="status">{move || done.with(|d| (!d.is_empty()).then(|| view! { <p>{d.clone()}</p> }))}</div>
+            <div role="alert">{move || problem.with(|p| (!p.is_empty()).then(|| view! { <p class="warning">{p.clone()}</p> }))}</div>
         </section>
     })
 }

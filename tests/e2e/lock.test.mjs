@@ -273,8 +273,22 @@ async function pageWithAuthenticator({ hasPrf = true } = {}) {
       hasUserVerification: true, isUserVerified: true, hasPrf, automaticPresenceSimulation: true,
     },
   });
+  // What the page asks WebAuthn for, and how often.
+  await phone.page.addInitScript(() => {
+    window.asked = [];
+    for (const method of ['create', 'get']) {
+      const original = navigator.credentials[method].bind(navigator.credentials);
+      navigator.credentials[method] = (options) => {
+        const key = options.publicKey;
+        window.asked.push({ method, userVerification: key.userVerification ?? key.authenticatorSelection?.userVerification });
+        return new Promise((resolve) => setTimeout(resolve, window.slowPasskey ?? 0)).then(() => original(options));
+      };
+    }
+  });
   return { ...phone, cdp, authenticatorId, at: app.url.replace('127.0.0.1', 'localhost') };
 }
+
+const asked = (page) => page.evaluate(() => window.asked);
 
 const keyring = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('rusplan.keyring')));
 
@@ -300,6 +314,8 @@ test('a passkey unlocks the drafts instead of the PIN; adding one asks for the P
 
   await addPasskey(page);
   await page.getByText('Lagt til.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'passkey-title', 'focus on what changed');
+  assert.deepEqual(await axeViolations(page), []);
   const ring = await keyring(page);
   assert.ok(ring.passkey?.wrapped_key && ring.passkey.credential_id && ring.passkey.prf_salt, 'the key is wrapped under the passkey too');
   assert.notEqual(ring.passkey.wrapped_key, ring.wrapped_key);
@@ -314,6 +330,7 @@ test('a passkey unlocks the drafts instead of the PIN; adding one asks for the P
   await page.getByRole('button', { name: PASSKEY_BUTTON }).click();
   await page.getByRole('link', { name: new RegExp(PUPIL) }).click();
   assert.equal(await page.getByRole('textbox', { name: 'Notater' }).inputValue(), NOTE);
+  assert.deepEqual(await asked(page), [{ method: 'get', userVerification: 'required' }], 'one prompt, the user verified');
   // The authenticator was asked, and verified its user.
   const [after] = (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials;
   assert.ok(after.signCount > credentials[0].signCount, 'the passkey was used to unlock');
@@ -396,8 +413,10 @@ test('an authenticator without the PRF extension is refused with a reason, and t
   const { page, context, at } = await pageWithAuthenticator({ hasPrf: false });
   await setPin(page, PIN, at);
   await addPasskey(page);
-  await page.getByText(/Kunne ikke legge til passnøkkel: .*mangler PRF/).waitFor();
+  await page.getByText(/Kunne ikke legge til passnøkkel: passnøkkelen på denne enheten kan ikke låse opp/).waitFor();
   assert.equal((await keyring(page)).passkey, undefined);
+  assert.deepEqual(await asked(page), [{ method: 'create', userVerification: 'required' }], 'not asked a second time');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'passkey-pin', 'focus back on the form');
   await page.reload();
   await page.locator('h1', { hasText: 'Utkastene er låst' }).waitFor();
   assert.equal(await page.getByRole('button', { name: PASSKEY_BUTTON }).count(), 0);
@@ -448,5 +467,30 @@ test('another tab\'s changes opened out of order: an older copy whose opening is
   assert.equal(await shows(`${NOTE}, andre`), `${NOTE}, andre`, 'the newer copy arrives');
   await other.waitForTimeout(3500);
   assert.equal(await notes.inputValue(), `${NOTE}, andre`, 'the newer copy stays');
+  await context.close();
+});
+
+test('a wipe in another tab while the passkey prompt is open leaves this tab locked, not holding a key that is gone', async () => {
+  const { page, context, at } = await pageWithAuthenticator();
+  await setPin(page, PIN, at);
+  await addPasskey(page);
+  await page.getByText('Lagt til.').waitFor();
+  await caseWithNote(page);
+  await sealedCases(page, 1);
+  await page.reload();
+  await page.evaluate(() => { window.slowPasskey = 3000; });
+  await page.getByRole('button', { name: PASSKEY_BUTTON }).click();
+
+  const other = await context.newPage();
+  await open(other, `${at}/saker`);
+  await other.getByRole('button', { name: 'Slett utkastene og PIN-koden …' }).click();
+  await other.getByRole('button', { name: 'Ja, slett alt' }).click();
+  await other.getByRole('heading', { name: 'Lås utkastene med en PIN-kode' }).waitFor();
+
+  await page.waitForFunction(() => window.asked.length === 1);
+  await page.waitForTimeout(4000);
+  assert.equal(await page.getByRole('button', { name: 'Lås utkastene' }).count(), 0, 'not unlocked');
+  await page.getByRole('heading', { name: 'Lås utkastene med en PIN-kode' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rusplan.'))), []);
   await context.close();
 });

@@ -127,8 +127,9 @@ pub struct Keyring {
 
 /// The private half of the device key wrapped under a passkey: the
 /// passkey's PRF (WebAuthn's `prf` extension) evaluated on `prf_salt`,
-/// through HKDF-SHA256, is the AES-GCM key. The PRF's secret never leaves
-/// the authenticator, and its output is never stored.
+/// through HKDF-SHA256, is the AES-GCM key. The PRF's secret stays with the
+/// passkey (which a password manager may sync to the user's other devices),
+/// and its output is never stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasskeyWrap {
     /// The WebAuthn credential's id, to ask the authenticator for it alone.

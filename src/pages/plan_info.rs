@@ -5,11 +5,11 @@ use crate::components::insecure_host::InsecureHostNote;
 use crate::components::plan_switch::PlanSwitch;
 use crate::components::revision::RevisionWarning;
 use crate::components::share::ParentsShare;
-use crate::page::set_title;
+use crate::page::{link, set_title};
 use crate::state::AppState;
 use leptos::prelude::*;
 use rusplan_domain::plan::Link;
-use rusplan_domain::Plan;
+use rusplan_domain::{route, routes, Plan};
 
 #[component]
 pub fn PlanInfo() -> impl IntoView {
@@ -25,6 +25,7 @@ pub fn PlanInfo() -> impl IntoView {
             <InsecureHostNote/>
             <PlanSwitch/>
             <ParentsShare plan=plan/>
+            <Flowcharts plan=plan/>
             <Section title="Innledning" show=!plan.introduction.is_empty()>
                 {plan.introduction.iter().map(|p| view! { <p>{p.text.clone()}</p> }).collect_view()}
             </Section>
@@ -77,6 +78,42 @@ pub fn PlanInfo() -> impl IntoView {
                 <p class="general-info">{format!("Appversjon: {}", crate::pwa::version().unwrap_or_else(|| "utvikling".to_owned()))}</p>
             </Section>
         }
+    }
+}
+
+/// Where a situation's flowchart is, from the app's folder: drawn at build
+/// time by `crates/prerender` (the app carries no drawing code).
+pub fn flowchart_file(plan: &str, situation: &str) -> String {
+    format!("flyt/{plan}/{situation}.svg")
+}
+
+/// Each situation's flowchart, with its routes as text: the image's text
+/// alternative, from the engine's `routes`.
+#[component]
+fn Flowcharts(plan: &'static Plan) -> impl IntoView {
+    let charts = plan.situations.iter().map(|s| {
+        let src = link(&format!("/{}", flowchart_file(&plan.id, &s.id)));
+        let routes = routes(plan, &s.id).unwrap_or_default().into_iter().filter_map(|facts| {
+            let g = route(plan, &s.id, &facts).ok()?;
+            let when: Vec<String> = g.answered.iter().map(|(q, a)| format!("{} {}", q.text, a.label)).collect();
+            let when = if when.is_empty() { "Alltid".to_owned() } else { when.join(" – ") };
+            Some(view! {
+                <li>{when}<ol>{g.steps.iter().map(|st| view! { <li>{st.step.text.clone()}</li> }).collect_view()}</ol></li>
+            })
+        }).collect_view();
+        view! {
+            <h3>{s.title.clone()}</h3>
+            <img class="flowchart" src=src.clone() alt=format!("Flytskjema for {}. Veiene står som tekst under.", s.label)/>
+            <a href=src target="_blank" rel="noopener">"Flytskjemaet i full størrelse" <span class="visually-hidden">" (åpnes i ny fane)"</span></a>
+            <details><summary>"Veiene som tekst"</summary><ul class="routes">{routes}</ul></details>
+        }
+    }).collect_view();
+    view! {
+        <section class="plan-section" aria-labelledby="section-flowcharts">
+            <h2 id="section-flowcharts">"Flytskjema"</h2>
+            {charts}
+            <a class="button secondary" href=link("/studio.html") target="_blank" rel="noopener">"Planstudio: skriv og sjekk planen" <span class="visually-hidden">" (åpnes i ny fane)"</span></a>
+        </section>
     }
 }
 

@@ -180,19 +180,26 @@ pub fn flowchart<'s>(plan: &Plan, situation: &'s Situation) -> Flowchart {
                         order.push((answer, answer.clone()));
                     }
                 }
+                // Answers that lead to the same place share one arrow.
+                let mut arrows: Vec<(usize, &str, Vec<String>)> = Vec::new();
                 for (answer, label) in order {
-                    let target = &next[answer];
-                    if let Some(to) = entry(target) {
-                        let label = match first_step_condition(target) {
-                            Some(c) => format!("{label}; {c}"),
-                            None => label,
-                        };
-                        edges.push(Edge {
-                            from,
-                            to,
-                            label: Some(label),
-                        });
+                    let target = next[answer].as_str();
+                    let Some(to) = entry(target) else { continue };
+                    match arrows.iter_mut().find(|(t, _, _)| *t == to) {
+                        Some((_, _, labels)) => labels.push(label),
+                        None => arrows.push((to, target, vec![label])),
                     }
+                }
+                for (to, target, labels) in arrows {
+                    let mut label = labels.join(" / ");
+                    if let Some(c) = first_step_condition(target) {
+                        label = format!("{label}; {c}");
+                    }
+                    edges.push(Edge {
+                        from,
+                        to,
+                        label: Some(label),
+                    });
                 }
             }
             Node::Steps {
@@ -280,9 +287,9 @@ const GAP_X: u32 = 40;
 const MARGIN: u32 = 16;
 const LINE: u32 = 18;
 const PAD: u32 = 10;
-/// Characters per line at 14 px in a box: an average glyph is about 7 px.
-const CHARS: usize = 32;
-const LABEL_CHARS: usize = 30;
+/// Characters per line at 14 px in a box: a wide glyph is about 8 px.
+const CHARS: usize = 29;
+const LABEL_CHARS: usize = 32;
 const LABEL_LINE: u32 = 15;
 
 /// Each box's row: the longest path to it from the start (or from the
@@ -308,6 +315,7 @@ fn rows(chart: &Flowchart) -> Vec<usize> {
 /// The chart as an SVG document. `prefix` keeps its ids unique when
 /// several charts are in one page.
 pub fn to_svg(chart: &Flowchart, prefix: &str) -> String {
+    let prefix = &escape(prefix);
     let rows_of = rows(chart);
     let row_count = rows_of.iter().max().map_or(0, |m| m + 1);
     let lines: Vec<(Vec<String>, Vec<String>)> = chart
@@ -389,21 +397,23 @@ pub fn to_svg(chart: &Flowchart, prefix: &str) -> String {
              stroke=\"#333333\" stroke-width=\"1.5\" marker-end=\"url(#{prefix}-arrow)\"/>"
         );
         if !label.is_empty() {
-            // Just above the box the arrow enters, where only its arrows end.
+            // Just above the box the arrow enters, inside its column, on a
+            // white ground so a crossing arrow does not strike it through.
+            let x = left[e.to] + 4;
             let first = y2 - 8 - (label.len() as u32 - 1) * LABEL_LINE - 4;
+            let widest = label.iter().map(|l| l.chars().count()).max().unwrap_or(0) as u32;
             let _ = write!(
                 svg,
-                "<text x=\"{}\" y=\"{first}\" font-size=\"13\" fill=\"#5a3a00\">",
-                x2 + 6
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\
+                 <text x=\"{x}\" y=\"{first}\" font-size=\"13\" fill=\"#5a3a00\">",
+                x - 2,
+                first - 12,
+                (widest * 7 + 4).min(BOX_WIDTH),
+                label.len() as u32 * LABEL_LINE + 2
             );
             for (i, l) in label.iter().enumerate() {
                 let dy = if i == 0 { 0 } else { LABEL_LINE };
-                let _ = write!(
-                    svg,
-                    "<tspan x=\"{}\" dy=\"{dy}\">{}</tspan>",
-                    x2 + 6,
-                    escape(l)
-                );
+                let _ = write!(svg, "<tspan x=\"{x}\" dy=\"{dy}\">{}</tspan>", escape(l));
             }
             svg.push_str("</text>");
         }

@@ -10,6 +10,10 @@
 //!   `<dist>/foresatte/` (a parent's first visit then needs no wasm and no
 //!   app script), and `foresatte.html` with its script, which send the link
 //!   staff hand out on to those files.
+//! - `flowcharts <dist>`: each situation's flowchart as an SVG file,
+//!   `<dist>/flyt/<plan>/<situation>.svg` (`rusplan_domain::flowchart`),
+//!   which the plan page shows: drawn here, so the app carries no drawing
+//!   code.
 //!
 //! Links come out app-absolute ("/situasjon/…"); postbuild makes them
 //! relative to the app's folder, as for the rest of index.html.
@@ -18,12 +22,14 @@ use leptos::prelude::*;
 use rusplan::app::{AppBar, MainMenu};
 use rusplan::pages::home::HomeScreen;
 use rusplan::pages::parents::{file_name, Language, ParentsPage};
+use rusplan::pages::plan_info::flowchart_file;
 use rusplan::plans;
 use rusplan_domain::json::Value;
 use std::path::{Path, PathBuf};
 
 const USAGE: &str = "usage: rusplan-prerender homes | \
-    rusplan-prerender parents <dist> <stylesheet> <csp> <handout boot script>";
+    rusplan-prerender parents <dist> <stylesheet> <csp> <handout boot script> | \
+    rusplan-prerender flowcharts <dist>";
 
 fn main() {
     let owner = Owner::new();
@@ -38,6 +44,7 @@ fn main() {
             let handout_boot = args.next().expect(USAGE);
             parents(&dist, &stylesheet, &csp, &handout_boot);
         }
+        Some("flowcharts") => flowcharts(&PathBuf::from(args.next().expect(USAGE))),
         _ => panic!("{USAGE}"),
     }
 }
@@ -197,4 +204,18 @@ fn parents(dist: &Path, stylesheet: &str, csp: &str, handout_boot: &str) {
             &body,
         ),
     );
+}
+
+/// Every situation's flowchart, one SVG file each, under `flyt/<plan>/`
+/// (`flowchart_file`, the one rule for their names, the page's too).
+fn flowcharts(dist: &Path) {
+    for plan in plans::all() {
+        for (situation, chart) in rusplan_domain::flowchart::flowcharts(plan) {
+            let file = dist.join(flowchart_file(&plan.id, &situation));
+            std::fs::create_dir_all(file.parent().expect("a file is in a folder"))
+                .expect("the dist folder is writable");
+            let svg = rusplan_domain::flowchart::to_svg(&chart, &situation);
+            std::fs::write(file, svg).expect("the dist folder is writable");
+        }
+    }
 }

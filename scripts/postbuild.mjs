@@ -7,7 +7,7 @@
 //    site root and under any sub-path on a plain static host;
 //  - adds the Content-Security-Policy;
 //  - draws each situation's flowchart as flyt/<plan>/<situation>.svg for the
-//    plan page (crates/prerender);
+//    plan page, and flyt/<plan>.html with the routes as text (crates/prerender);
 //  - prerenders each bundled plan's home screen into index.html, so the
 //    situation buttons and 112/113 show before the wasm has started
 //    (assets/prerender.js picks the plan; the app then replaces it);
@@ -75,7 +75,7 @@ const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 
 
 // The app version: every file's content, plus the stamp.
 writeParentsPage();
-run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'flowcharts', dir]);
+run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'flowcharts', dir, walk(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f)), CSP]);
 writeStudio();
 const draftsId = buildProgram('drafts');
 const version = hash(walk(dir).sort().map((f) => `${f}:${hash(readFileSync(join(dir, f)))}`).join('\n') + stamp);

@@ -96,12 +96,34 @@ pub fn Studio() -> impl IntoView {
     });
     let checked = Memo::new(move |_| check(&plan_text.get(), &source_name.get(), &source.get()));
 
+    // What opening a file replaced, so a click too many loses nothing.
+    let replaced = RwSignal::new(None::<(String, String, String)>);
+    let keep_current = move || {
+        let current = (
+            plan_text.get_untracked(),
+            source_name.get_untracked(),
+            source.get_untracked(),
+        );
+        if !current.0.trim().is_empty() || !current.2.trim().is_empty() {
+            replaced.set(Some(current));
+        }
+    };
+    let restore = move |_| {
+        if let Some((plan, name, text)) = replaced.get_untracked() {
+            plan_text.set(plan);
+            source_name.set(name);
+            source.set(text);
+            replaced.set(None);
+            message.set(Some("Det du hadde før, er hentet tilbake.".to_owned()));
+        }
+    };
     let chosen = RwSignal::new(PLAN_FILES.first().map_or("", |(id, _)| id).to_owned());
     let open_bundled = move |_| {
         let id = chosen.get_untracked();
         let Some((_, json)) = PLAN_FILES.iter().find(|(i, _)| *i == id) else {
             return;
         };
+        keep_current();
         plan_text.set((*json).to_owned());
         let file = parse_plan(json)
             .ok()
@@ -115,6 +137,7 @@ pub fn Studio() -> impl IntoView {
     let open_plan_file = move |ev: leptos::ev::Event| {
         spawn_local(async move {
             if let Some((name, text)) = browser::chosen_file_text(&ev).await {
+                keep_current();
                 plan_text.set(text);
                 message.set(Some(format!("Åpnet planfilen {name}.")));
             }
@@ -123,6 +146,7 @@ pub fn Studio() -> impl IntoView {
     let open_source_file = move |ev: leptos::ev::Event| {
         spawn_local(async move {
             if let Some((name, text)) = browser::chosen_file_text(&ev).await {
+                keep_current();
                 source_name.set(name.clone());
                 source.set(text);
                 message.set(Some(format!("Åpnet kildeteksten {name}.")));
@@ -243,6 +267,9 @@ pub fn Studio() -> impl IntoView {
             <h1>"Planstudio"</h1>
             <p>"Her skriver og sjekker skolen sin egen handlingsplan. Alt du gjør, lagres bare på denne enheten til du laster det ned."</p>
             <p role="status" class="studio-status">{move || message.get()}</p>
+            {move || replaced.with(Option::is_some).then(|| view! {
+                <button type="button" class="button secondary" on:click=restore>"Hent tilbake det du hadde før"</button>
+            })}
             {move || storage_problem.get().map(|p| view! { <p class="studio-warning" role="alert">{p}</p> })}
             <section aria-labelledby="start-title" class="studio-start">
                 <h2 id="start-title">"Start"</h2>

@@ -139,6 +139,12 @@ test('a text edited away from its lines is shown, and the work survives a reload
   assert.equal(await page.getByLabel('Planfilen (JSON)').inputValue(), edited, 'the plan file is kept on the device');
   assert.equal(await page.getByLabel('Lim inn planens tekst').inputValue(), 'Linje én\nLinje to: ikke dekket\n');
   assert.equal(await page.locator('#linje-2').innerText(), 'Linje to: ikke dekket');
+  // Opening another plan over the work can be undone.
+  await openBundled(page, 'halden-vgs');
+  assert.notEqual(await page.getByLabel('Planfilen (JSON)').inputValue(), edited);
+  await page.getByRole('button', { name: 'Hent tilbake det du hadde før' }).click();
+  assert.equal(await page.getByLabel('Planfilen (JSON)').inputValue(), edited);
+  assert.equal(await page.getByLabel('Lim inn planens tekst').inputValue(), 'Linje én\nLinje to: ikke dekket\n');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -166,7 +172,7 @@ test('the studio works offline once loaded, and axe finds nothing at laptop and 
   }
 });
 
-test('the plan page shows each situation\'s flowchart, drawn at build time, with its routes as text', async () => {
+test('the plan page shows each situation\'s flowchart, drawn at build time; its page has the routes as text', async () => {
   const { page, context, errors } = await phonePage(browser);
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
@@ -176,23 +182,31 @@ test('the plan page shows each situation\'s flowchart, drawn at build time, with
   assert.equal(await images.count(), plan.situations.length);
   for (const [i, situation] of plan.situations.entries()) {
     const image = images.nth(i);
-    assert.equal(await image.getAttribute('alt'), `Flytskjema for ${situation.label}. Veiene står som tekst under.`);
+    assert.equal(await image.getAttribute('alt'), `Flytskjema for ${situation.label}. Veiene står som tekst på siden «Flytskjema og veier».`);
     await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await image.elementHandle());
     const svg = await page.evaluate(async (src) => (await fetch(src)).text(), await image.getAttribute('src'));
     assert.deepEqual(boxes(svg, 'step'), stepIds(situation), situation.id);
     assert.deepEqual(boxes(svg, 'question'), questionIds(situation), situation.id);
   }
-  // The routes as text: alternativ-3 has one route per age group.
-  const alt3 = page.locator('section[aria-labelledby="section-flowcharts"] details').nth(2);
-  await alt3.locator('summary').click();
-  const routes = alt3.locator('ul.routes > li');
-  assert.equal(await routes.count(), 2);
-  assert.match(await routes.nth(0).innerText(), /^Er eleven under 18 år\? Under 18 år/);
-  assert.ok(await routes.nth(0).getByText('Foresatte kontaktes dersom eleven er under 18 år').isVisible());
-  assert.equal(await routes.nth(1).getByText('Foresatte kontaktes dersom eleven er under 18 år').count(), 0, 'not on the 18+ route');
   assert.deepEqual(await axeViolations(page), []);
   assert.equal(await page.getByRole('link', { name: /^Planstudio/ }).getAttribute('href'), '/studio.html');
   assert.ok(!requests.some((p) => /studio/.test(p)), 'the staff app loads nothing of the studio');
+
+  // The routes as text, on a static page (no wasm): alternativ-3 has one
+  // route per age group, the parents' step only on the first.
+  const [routesPage] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /^Flytskjema og veier/ }).click()]);
+  await routesPage.locator('h1', { hasText: 'Flytskjema og veier' }).waitFor();
+  assert.equal(new URL(routesPage.url()).pathname, '/flyt/halden-vgs.html');
+  const alt3 = routesPage.locator('#routes-alternativ-3 > li');
+  assert.equal(await alt3.count(), 2);
+  assert.match(await alt3.nth(0).innerText(), /^Er eleven under 18 år\? Under 18 år/);
+  assert.equal(await alt3.nth(0).getByText('Foresatte kontaktes dersom eleven er under 18 år').count(), 1);
+  assert.equal(await alt3.nth(1).getByText('Foresatte kontaktes dersom eleven er under 18 år').count(), 0, 'not on the 18+ route');
+  const charts = routesPage.locator('img.flowchart');
+  assert.equal(await charts.count(), plan.situations.length);
+  await routesPage.waitForFunction(() => [...document.querySelectorAll('img.flowchart')].every((img) => img.complete && img.naturalWidth > 0));
+  assert.deepEqual(await axeViolations(routesPage), []);
+  assert.ok(!requests.some((p) => p.endsWith('.wasm') && !/\/rusplan-/.test(p)), 'no other program');
   assert.deepEqual(errors, []);
   await context.close();
 });

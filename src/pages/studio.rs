@@ -303,7 +303,8 @@ pub fn Studio() -> impl IntoView {
                             on:change=move |ev| source_name.set(event_target_value(&ev))/>
                     </div>
                     <h3 id="lines-title">"Med linjenumre"</h3>
-                    <ol class="source-lines" tabindex="0" role="region" aria-labelledby="lines-title">{lines}</ol>
+                    // Scrolls by itself: a region the keyboard can reach.
+                    <div class="source-lines" tabindex="0" role="region" aria-labelledby="lines-title"><ol>{lines}</ol></div>
                 </section>
                 <div class="studio-work">
                     <section aria-labelledby="plan-title">

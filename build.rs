@@ -72,4 +72,42 @@ fn main() {
     )
     .unwrap();
     std::fs::write(out_dir.join("bundled_plans.rs"), out).unwrap();
+
+    // The plan files as written and their source texts, for the studio's
+    // program only (src/pages/studio.rs): the staff programs read packed plans.
+    let mut studio =
+        String::from("/// (plan id, plan file) of every bundled plan, by file name.\n");
+    studio.push_str("pub const PLAN_FILES: &[(&str, &str)] = &[\n");
+    for file in &files {
+        let stem = file.file_stem().unwrap().to_string_lossy();
+        writeln!(
+            studio,
+            "    ({stem:?}, include_str!({:?})),",
+            file.display().to_string()
+        )
+        .unwrap();
+    }
+    studio.push_str("];\n/// (file name, text) of every source text in assets/plans/sources/.\n");
+    studio.push_str("pub const SOURCE_FILES: &[(&str, &str)] = &[\n");
+    let sources = dir.join("sources");
+    println!("cargo:rerun-if-changed={}", sources.display());
+    let mut texts: Vec<_> = std::fs::read_dir(&sources)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    texts.sort();
+    for text in texts
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+    {
+        println!("cargo:rerun-if-changed={}", text.display());
+        let name = text.file_name().unwrap().to_string_lossy();
+        writeln!(
+            studio,
+            "    ({name:?}, include_str!({:?})),",
+            text.display().to_string()
+        )
+        .unwrap();
+    }
+    studio.push_str("];\n");
+    std::fs::write(out_dir.join("studio_files.rs"), studio).unwrap();
 }

@@ -47,9 +47,10 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  // The parents' pages are files of their own; every other navigation is the app.
-  const parents = /\/foresatte(\.html$|\/)/.test(url.pathname);
-  event.respondWith(request.mode === 'navigate' && !parents ? appShell(url) : fromCache(request));
+  // The parents' pages, the flowcharts' pages and the plan studio are files
+  // of their own; every other navigation is the app.
+  const ownFile = /\/(foresatte(\.html$|\/)|flyt\/|studio\.html$)/.test(url.pathname);
+  event.respondWith(request.mode === 'navigate' && !ownFile ? appShell(url) : fromCache(request));
 });
 
 async function fromCache(request) {

@@ -6,9 +6,13 @@
 //  - makes every URL in index.html relative, so the folder works at the
 //    site root and under any sub-path on a plain static host;
 //  - adds the Content-Security-Policy;
+//  - draws each situation's flowchart as flyt/<plan>/<situation>.svg for the
+//    plan page, and flyt/<plan>.html with the routes as text (crates/prerender);
 //  - prerenders each bundled plan's home screen into index.html, so the
 //    situation buttons and 112/113 show before the wasm has started
 //    (assets/prerender.js picks the plan; the app then replaces it);
+//  - builds the plan studio (src/bin/studio.rs) as studio.html, a program
+//    of its own that no staff page loads;
 //  - writes sw.js with the list of every file of this build to precache,
 //    and a version that changes whenever any file does;
 //  - writes .br and .gz next to each file for hosts that serve them.
@@ -45,7 +49,7 @@ export const CSP = [
 ].join('; ');
 
 const COMPRESSED = /\.(br|gz)$/;
-const GENERATED = /^(sw\.js|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm)|drafts-[0-9a-f]+(\.js|_bg\.wasm))$/;
+const GENERATED = /^(sw\.js|flyt\/.*|studio\.html|studio-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm|\.css)|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm)|drafts-[0-9a-f]+(\.js|_bg\.wasm))$/;
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
@@ -71,6 +75,8 @@ const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 
 
 // The app version: every file's content, plus the stamp.
 writeParentsPage();
+run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'flowcharts', dir, walk(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f)), CSP]);
+writeStudio();
 const draftsId = buildProgram('drafts');
 const version = hash(walk(dir).sort().map((f) => `${f}:${hash(readFileSync(join(dir, f)))}`).join('\n') + stamp);
 
@@ -184,6 +190,43 @@ if (!window.rusplanLeaving) {
 if ('serviceWorker' in navigator && isSecureContext) {
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {});
 }
+`);
+}
+
+/** The plan studio: studio.html, its boot script, its program and its
+ *  stylesheet (style/studio.css, beside the app's). Linked from the plan
+ *  page; precached like every file, so it works offline once loaded. */
+function writeStudio() {
+  const id = buildProgram('studio');
+  const studioBoot = `// Starts the plan studio (written by scripts/postbuild.mjs).
+import init from './studio-${id}.js';
+import { startServiceWorker } from './pwa.js';
+
+window.rusplanBase = new URL('./', import.meta.url).pathname;
+startServiceWorker(new URL('./sw.js', import.meta.url));
+await init({ module_or_path: new URL('./studio-${id}_bg.wasm', import.meta.url) });
+`;
+  const bootFile = `studio-${hash(studioBoot)}-boot.js`;
+  writeFileSync(join(dir, bootFile), studioBoot);
+  const studioCss = readFileSync(join(root, 'style/studio.css'));
+  const cssFile = `studio-${hash(studioCss)}.css`;
+  writeFileSync(join(dir, cssFile), studioCss);
+  const css = walk(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
+  writeFileSync(join(dir, 'studio.html'), `<!doctype html>
+<html lang="nb">
+  <head>
+    <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="${CSP}">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="color-scheme" content="light dark">
+    <title>Planstudio – Rusplan</title>
+    <link rel="stylesheet" href="./${css}">
+    <link rel="stylesheet" href="./${cssFile}">
+    <link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
+    <script type="module" src="./${bootFile}"></script>
+  </head>
+  <body><noscript><p>Planstudioet trenger JavaScript.</p></noscript></body>
+</html>
 `);
 }
 

@@ -112,6 +112,28 @@ pub fn download_file(file_name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// The name and text of the file chosen in the `<input type=file>` an
+/// event came from.
+pub async fn chosen_file_text(event: &web_sys::Event) -> Option<(String, String)> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?;
+    Some((file.name(), text.as_string()?))
+}
+
+/// Focuses a text field and selects `start..end` (UTF-16 units) in it.
+pub fn select_in_text_field(id: &str, start: u32, end: u32) {
+    let field = leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+    if let Some(field) = field {
+        let _ = field.focus();
+        let _ = field.set_selection_range(start, end);
+    }
+}
+
 pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();

@@ -14,6 +14,8 @@ use rusplan_domain::store::{decode_device_contacts, encode_device_contacts};
 
 const CHOSEN_PLAN: &str = "rusplan.chosen-plan";
 const MAX_DRAFT_AGE: &str = "rusplan.settings.max-draft-age-days";
+/// The studio's work in progress: a plan's text, never pupil data.
+const STUDIO_WORK: &str = "rusplan.studio.work";
 
 fn device_contacts_key(plan_id: &str) -> String {
     format!("rusplan.device-contacts.{plan_id}")
@@ -108,4 +110,27 @@ pub fn max_draft_age_days() -> Option<u32> {
 
 pub fn set_max_draft_age_days(days: u32) -> Result<(), NotSaved> {
     set(MAX_DRAFT_AGE, &Value::integer(days).to_text())
+}
+
+/// The studio's work in progress: (plan file text, source file name,
+/// source text), if any was kept.
+pub fn studio_work() -> Option<(String, String, String)> {
+    let value = get_value(STUDIO_WORK)?;
+    let text = |key| {
+        value
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    Some((text("plan"), text("source_name"), text("source")))
+}
+
+pub fn set_studio_work(plan: &str, source_name: &str, source: &str) -> Result<(), NotSaved> {
+    let value = Value::Object(vec![
+        ("plan".into(), plan.into()),
+        ("source_name".into(), source_name.into()),
+        ("source".into(), source.into()),
+    ]);
+    set(STUDIO_WORK, &value.to_text())
 }

@@ -11,3 +11,4 @@ pub mod parents;
 pub mod plan_info;
 pub mod procedure;
 pub mod referat;
+pub mod studio;

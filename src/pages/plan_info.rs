@@ -5,11 +5,11 @@ use crate::components::insecure_host::InsecureHostNote;
 use crate::components::plan_switch::PlanSwitch;
 use crate::components::revision::RevisionWarning;
 use crate::components::share::ParentsShare;
-use crate::page::set_title;
+use crate::page::{link, set_title};
 use crate::state::AppState;
 use leptos::prelude::*;
 use rusplan_domain::plan::Link;
-use rusplan_domain::Plan;
+use rusplan_domain::{route, routes, Plan};
 
 #[component]
 pub fn PlanInfo() -> impl IntoView {
@@ -25,6 +25,7 @@ pub fn PlanInfo() -> impl IntoView {
             <InsecureHostNote/>
             <PlanSwitch/>
             <ParentsShare plan=plan/>
+            <Flowcharts plan=plan/>
             <Section title="Innledning" show=!plan.introduction.is_empty()>
                 {plan.introduction.iter().map(|p| view! { <p>{p.text.clone()}</p> }).collect_view()}
             </Section>
@@ -77,6 +78,71 @@ pub fn PlanInfo() -> impl IntoView {
                 <p class="general-info">{format!("Appversjon: {}", crate::pwa::version().unwrap_or_else(|| "utvikling".to_owned()))}</p>
             </Section>
         }
+    }
+}
+
+/// Where a situation's flowchart is, from the app's folder: drawn at build
+/// time by `crates/prerender` (the app carries no drawing code).
+pub fn flowchart_file(plan: &str, situation: &str) -> String {
+    format!("flyt/{plan}/{situation}.svg")
+}
+
+/// The plan's flowcharts with every route as text (their text
+/// alternative): a static page written by `crates/prerender` from
+/// [`FlowchartsPage`], so the app carries neither the list nor the walk.
+pub fn flowcharts_page(plan: &str) -> String {
+    format!("flyt/{plan}.html")
+}
+
+/// Each situation's flowchart; the routes as text are one link away.
+#[component]
+fn Flowcharts(plan: &'static Plan) -> impl IntoView {
+    let page = link(&format!("/{}", flowcharts_page(&plan.id)));
+    view! {
+        <section class="plan-section" aria-labelledby="section-flowcharts">
+            <h2 id="section-flowcharts">"Flytskjema"</h2>
+            {plan.situations.iter().map(|s| view! {
+                <h3>{s.title.clone()}</h3>
+                <img class="flowchart" src=link(&format!("/{}", flowchart_file(&plan.id, &s.id)))
+                    alt=format!("Flytskjema for {}. Veiene står som tekst på siden «Flytskjema og veier».", s.label)/>
+            }).collect_view()}
+            <p><a href=page target="_blank" rel="noopener">"Flytskjema og veier" <span class="visually-hidden">" (åpnes i ny fane)"</span></a></p>
+            <a class="button secondary" href=link("/studio.html") target="_blank" rel="noopener">"Planstudio: skriv og sjekk planen" <span class="visually-hidden">" (åpnes i ny fane)"</span></a>
+        </section>
+    }
+}
+
+/// The flowcharts of every situation with each route as text, for the
+/// static page (`flowcharts_page`): rendered ahead of time, it touches no
+/// browser API. Image paths are relative to the page's folder (`flyt/`).
+#[component]
+pub fn FlowchartsPage(plan: &'static Plan) -> impl IntoView {
+    view! {
+        <main id="main" class="flowcharts">
+            <h1>{format!("Flytskjema og veier: {}", plan.meta.title)}</h1>
+            <p>{plan.meta.school.clone()}</p>
+            {plan.situations.iter().map(|s| {
+                let id = format!("routes-{}", s.id);
+                let routes = routes(plan, &s.id).unwrap_or_default().into_iter().filter_map(|facts| {
+                    let g = route(plan, &s.id, &facts).ok()?;
+                    let when: Vec<String> = g.answered.iter().map(|(q, a)| format!("{} {}", q.text, a.label)).collect();
+                    let when = if when.is_empty() { "Alltid".to_owned() } else { when.join(" – ") };
+                    Some(view! {
+                        <li>{when}<ol>{g.steps.iter().map(|st| view! { <li>{st.step.text.clone()}</li> }).collect_view()}</ol></li>
+                    })
+                }).collect_view();
+                view! {
+                    <section aria-labelledby=format!("title-{}", s.id)>
+                        <h2 id=format!("title-{}", s.id)>{s.title.clone()}</h2>
+                        <img class="flowchart" src=format!("{}/{}.svg", plan.id, s.id) aria-describedby=id.clone()
+                            alt=format!("Flytskjema for {}. Veiene står som tekst under.", s.label)/>
+                        <h3>"Veiene som tekst"</h3>
+                        <ul class="routes" id=id>{routes}</ul>
+                    </section>
+                }
+            }).collect_view()}
+            <p><a href="../">"Til Rusplan"</a></p>
+        </main>
     }
 }
 

@@ -7,6 +7,7 @@ pub mod case;
 pub mod case_book;
 pub mod device_contact;
 pub mod engine;
+pub mod flowchart;
 pub mod follow_up;
 pub mod identity_number;
 pub mod json;
@@ -15,6 +16,7 @@ pub mod packed;
 pub mod parents;
 pub mod phone;
 pub mod plan;
+pub mod plan_file;
 pub mod practice;
 pub mod referat;
 pub mod revision;
@@ -22,6 +24,7 @@ pub mod self_check;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod trace;
 pub mod validate;
 
 pub use engine::{

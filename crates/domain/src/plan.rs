@@ -7,6 +7,11 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Leaves `false` out when a plan is written, as plan files do.
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 /// The plan file format this crate reads. Bump when the shape changes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -19,47 +24,47 @@ pub struct Plan {
     pub meta: Meta,
     /// The documents this plan was written from; every [`Source`] names one.
     pub documents: Vec<Document>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub introduction: Vec<Paragraph>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
     pub roles: Vec<Role>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checklist: Option<Checklist>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prevention: Option<Prevention>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protective_factors: Option<FactorList>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_factors: Option<FactorList>,
     /// Confidentiality (taushetsplikt) and the duty to inform (opplysningsplikt).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidentiality: Option<Confidentiality>,
     /// The plan's rule for written records, and the system they go into.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documentation: Option<Documentation>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversation_advice: Option<ConversationAdvice>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub laws: Vec<Link>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Link>,
     /// Questions the situations branch on (age group, outcome of the talk, …).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
     /// Questions about the pupil that every case records (the age group),
     /// also when a case starts from the checklist or blank.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pupil_questions: Vec<String>,
     pub situations: Vec<Situation>,
     /// What the parents' information page shows beyond what it derives.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parents: Option<ParentsPage>,
     /// Translations of the plan's texts: language code → bokmål text →
     /// translated text. A text without a translation is shown in bokmål.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, BTreeMap<String, String>>,
 }
 
@@ -71,9 +76,10 @@ pub struct ParentsPage {
     /// steps and meetings naming it are what the page tells parents.
     pub role: String,
     /// Roles parents may contact; their people are listed with numbers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contact_roles: Vec<String>,
     /// Duty-to-inform notes that concern parents (informing them, consent).
+    /// Written even when empty: plan files say so explicitly.
     #[serde(default)]
     pub duty_notes: Vec<String>,
 }
@@ -83,26 +89,26 @@ pub struct ParentsPage {
 pub struct Meta {
     pub school: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub school_year: Option<String>,
     /// The version as the plan words it, e.g. "august 2025".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// When the plan must be revised, as `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_revision: Option<String>,
     /// The revision date as the plan words it, e.g. "juni 2026".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_revision_text: Option<String>,
     /// Why the plan has no revision date (its source gives none). A plan
     /// must have either this or `next_revision`, so a date is never just
     /// forgotten.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undated_reason: Option<String>,
     /// Who is responsible for the plan, when the plan says.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsible: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
 
@@ -112,7 +118,7 @@ pub struct Document {
     pub id: String,
     pub title: String,
     /// File name of the plain-text copy under `assets/plans/sources/`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
 }
 
@@ -138,7 +144,7 @@ pub struct Paragraph {
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub text: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     pub source: Source,
 }
@@ -149,16 +155,16 @@ pub struct Role {
     pub id: String,
     /// How the plan names the role, e.g. "Rektor/ledelse".
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// What the role does, when the plan says so (the kjentmann's duties).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duties: Vec<String>,
     /// Someone tied to the pupil (foresatte, kontaktlærer) whose number no
     /// plan can hold; the app says so instead of showing an empty list.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub per_pupil: bool,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
 
@@ -198,14 +204,14 @@ pub struct Contact {
     pub id: String,
     pub name: String,
     /// Title as the plan gives it, e.g. "Assisterende rektor".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// As printed in the plan, e.g. "970 83 705"; see [`crate::phone`].
     pub phone: String,
     /// Roles this person fills; call buttons for a role list these people.
     pub roles: Vec<String>,
     /// Heading the plan lists the person under, e.g. "Rådgivere".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     pub source: Source,
 }
@@ -215,7 +221,7 @@ pub struct Contact {
 pub struct Checklist {
     pub title: String,
     /// The "magefølelse" line: trust the feeling that something is wrong.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gut_feeling: Option<Paragraph>,
     pub groups: Vec<SignGroup>,
 }
@@ -223,7 +229,7 @@ pub struct Checklist {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignGroup {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub signs: Vec<Sign>,
 }
@@ -239,9 +245,9 @@ pub struct Sign {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prevention {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub text: Vec<Paragraph>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<ItemGroup>,
 }
 
@@ -265,11 +271,11 @@ pub struct FactorList {
 pub struct Confidentiality {
     pub text: Vec<Paragraph>,
     /// Notes on informing others that apply depending on the facts (age).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duty_to_inform: Vec<DutyNote>,
     /// The plan's own advice shown with the steps of the procedures it
     /// names ("ask when in doubt", "don't handle this alone").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub advice: Vec<Advice>,
 }
 
@@ -280,7 +286,7 @@ pub struct Confidentiality {
 pub struct Advice {
     pub text: String,
     /// The situations whose procedure shows it; every situation when empty.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub situations: Vec<String>,
     pub source: Source,
 }
@@ -297,7 +303,7 @@ pub struct DutyNote {
     pub id: String,
     pub text: String,
     /// Shown only when this holds; always shown when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
     pub source: Source,
 }
@@ -307,7 +313,7 @@ pub struct DutyNote {
 pub struct Documentation {
     pub text: String,
     /// The system records go into, named as the plan names it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<String>,
     pub source: Source,
 }
@@ -325,7 +331,7 @@ pub struct ConversationAdvice {
 pub struct Link {
     pub title: String,
     pub url: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub source: Source,
 }
@@ -345,7 +351,7 @@ pub struct Answer {
     pub id: String,
     pub label: String,
     /// The plan's own words for this branch, when it has them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
 
@@ -360,7 +366,7 @@ pub struct Situation {
     /// The words on the home screen button.
     pub label: String,
     /// The acute situation comes first and is drawn most prominently.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub acute: bool,
     pub start: String,
     pub nodes: Vec<Node>,
@@ -380,7 +386,7 @@ pub enum Node {
     Steps {
         id: String,
         steps: Vec<Step>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         next: Option<String>,
     },
     /// The plan says no more for this route.
@@ -403,21 +409,21 @@ pub struct Step {
     /// The plan's wording.
     pub text: String,
     /// The role that carries the step out.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsible: Option<String>,
     /// Roles to contact in this step: the app shows call buttons for them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contact: Vec<String>,
     /// How soon, in the plan's words: "umiddelbart", "raskt", …
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urgency: Option<String>,
     /// Only part of the route when this holds.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<Meeting>,
     /// This step is the plan's documentation requirement (e.g. referat).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub documents: bool,
     pub source: Source,
 }
@@ -434,7 +440,7 @@ pub struct Meeting {
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     pub role: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
 }
 

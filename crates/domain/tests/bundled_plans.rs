@@ -5,88 +5,9 @@
 
 mod common;
 
-use common::{normalise, plan, source_lines, BUNDLED};
-use rusplan_domain::plan::{Node, Plan, Source};
-
-/// Every text the plan shows with the source it cites.
-fn cited_texts(plan: &Plan) -> Vec<(String, &Source)> {
-    let mut out: Vec<(String, &Source)> = Vec::new();
-    for p in &plan.introduction {
-        out.push((p.text.clone(), &p.source));
-    }
-    for g in &plan.goals {
-        out.push((g.text.clone(), &g.source));
-        if let Some(d) = &g.detail {
-            out.push((d.clone(), &g.source));
-        }
-    }
-    for r in &plan.roles {
-        if let Some(s) = &r.source {
-            for duty in &r.duties {
-                out.push((duty.clone(), s));
-            }
-        }
-    }
-    for c in &plan.contacts {
-        out.push((c.name.clone(), &c.source));
-        out.push((c.phone.clone(), &c.source));
-    }
-    if let Some(checklist) = &plan.checklist {
-        if let Some(g) = &checklist.gut_feeling {
-            out.push((g.text.clone(), &g.source));
-        }
-        for sign in checklist.groups.iter().flat_map(|g| &g.signs) {
-            out.push((sign.text.clone(), &sign.source));
-        }
-    }
-    if let Some(p) = &plan.prevention {
-        for t in &p.text {
-            out.push((t.text.clone(), &t.source));
-        }
-        for g in &p.groups {
-            out.push((g.title.clone(), &g.source));
-            for item in &g.items {
-                out.push((item.clone(), &g.source));
-            }
-        }
-    }
-    for list in [&plan.protective_factors, &plan.risk_factors]
-        .into_iter()
-        .flatten()
-    {
-        for item in &list.items {
-            out.push((item.clone(), &list.source));
-        }
-    }
-    if let Some(c) = &plan.confidentiality {
-        for t in &c.text {
-            out.push((t.text.clone(), &t.source));
-        }
-        for n in &c.duty_to_inform {
-            out.push((n.text.clone(), &n.source));
-        }
-        for a in &c.advice {
-            out.push((a.text.clone(), &a.source));
-        }
-    }
-    if let Some(d) = &plan.documentation {
-        out.push((d.text.clone(), &d.source));
-    }
-    if let Some(a) = &plan.conversation_advice {
-        for item in &a.items {
-            out.push((item.clone(), &a.source));
-        }
-    }
-    for situation in &plan.situations {
-        for step in situation.all_steps() {
-            out.push((step.text.clone(), &step.source));
-            for item in step.meeting.iter().flat_map(|m| &m.agenda) {
-                out.push((item.text.clone(), &item.source));
-            }
-        }
-    }
-    out
-}
+use common::{plan, source_lines, BUNDLED};
+use rusplan_domain::plan::{Node, Plan};
+use rusplan_domain::trace::{self, SourceLines};
 
 #[test]
 fn bundled_plans_are_valid() {
@@ -96,26 +17,27 @@ fn bundled_plans_are_valid() {
     }
 }
 
+/// The source texts the plan cites, by document id.
+fn sources(plan: &Plan) -> SourceLines {
+    plan.documents
+        .iter()
+        .map(|d| (d.id.clone(), source_lines(plan, &d.id)))
+        .collect()
+}
+
 #[test]
 fn every_text_is_found_in_the_lines_it_cites() {
     for id in BUNDLED {
         let plan = plan(id);
-        let mut missing = Vec::new();
-        for (text, source) in cited_texts(&plan) {
-            let lines = source_lines(&plan, &source.document);
-            let [first, last] = source.lines;
-            assert!(
-                last as usize <= lines.len(),
-                "{id}: {source:?} is past the end"
-            );
-            let cited = normalise(&lines[first as usize - 1..last as usize].join(" "));
-            if !cited.contains(&normalise(&text)) {
-                missing.push(format!(
-                    "«{text}» is not in lines {first}–{last}: «{cited}»"
-                ));
-            }
-        }
-        assert!(missing.is_empty(), "{id}:\n{}", missing.join("\n"));
+        assert!(
+            trace::cited_texts(&plan).len() > 50,
+            "{id}: the texts are read"
+        );
+        let departures: Vec<String> = trace::departures(&plan, &sources(&plan))
+            .iter()
+            .map(|d| format!("{d}: «{}» / «{}»", d.text, d.cited))
+            .collect();
+        assert!(departures.is_empty(), "{id}:\n{}", departures.join("\n"));
     }
 }
 
@@ -123,41 +45,16 @@ fn every_text_is_found_in_the_lines_it_cites() {
 fn every_line_of_every_procedure_is_covered_by_a_step() {
     for id in BUNDLED {
         let plan = plan(id);
-        for situation in &plan.situations {
-            let lines = source_lines(&plan, &situation.source.document);
-            let mut ranges: Vec<[u32; 2]> = Vec::new();
-            for step in situation.all_steps() {
-                ranges.push(step.source.lines);
-                ranges.extend(
-                    step.meeting
-                        .iter()
-                        .flat_map(|m| m.agenda.iter().map(|a| a.source.lines)),
-                );
-            }
-            for question in &plan.questions {
-                ranges.extend(
-                    question
-                        .answers
-                        .iter()
-                        .filter_map(|a| a.source.as_ref())
-                        .map(|s| s.lines),
-                );
-            }
-            let [first, last] = situation.source.lines;
-            for n in first..=last {
-                let text = lines[n as usize - 1].trim();
-                // Headings and list intros ("Rektor/ledelse sørger for at:") carry no step.
-                let is_heading = text.is_empty()
-                    || text.ends_with(':')
-                    || normalise(&situation.title).contains(&normalise(text));
-                let covered = ranges.iter().any(|[a, b]| (*a..=*b).contains(&n));
-                assert!(
-                    covered || is_heading,
-                    "{id} {}: line {n} «{text}» is not covered by any step",
-                    situation.id
-                );
-            }
-        }
+        let uncovered: Vec<String> = trace::uncovered_lines(&plan, &sources(&plan))
+            .iter()
+            .map(|u| {
+                format!(
+                    "{} line {} «{}» is not covered by any step",
+                    u.situation, u.line, u.text
+                )
+            })
+            .collect();
+        assert!(uncovered.is_empty(), "{id}:\n{}", uncovered.join("\n"));
     }
 }
 

@@ -38,13 +38,3 @@ pub fn source_lines(plan: &Plan, document: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
-
-/// Lower-cased, bullets dropped, white space folded: how two texts are
-/// compared for "the same words".
-pub fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .filter(|w| !matches!(*w, "-" | "•" | "✓"))
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}

@@ -131,6 +131,28 @@ proptest! {
         let mut value: Value = serde_json::from_str(&plan_json(BUNDLED[plan_index])).unwrap();
         mutate(&mut value, &path, kind);
         let text = serde_json::to_string(&value).unwrap();
+        // The studio draws and traces whatever parses, valid or not, and
+        // links each message to its place.
+        if let Ok(plan) = rusplan_domain::parse_plan(&text) {
+            let sources: rusplan_domain::trace::SourceLines = plan
+                .documents
+                .iter()
+                .filter_map(|d| {
+                    let file = common::repo_root().join("assets/plans/sources").join(d.file.as_deref()?);
+                    let text = std::fs::read_to_string(file).ok()?;
+                    Some((d.id.clone(), rusplan_domain::trace::lines(&text)))
+                })
+                .collect();
+            let _ = rusplan_domain::trace::departures(&plan, &sources);
+            let _ = rusplan_domain::trace::uncovered_lines(&plan, &sources);
+            for s in &plan.situations {
+                let chart = rusplan_domain::flowchart::flowchart(&plan, s);
+                prop_assert!(rusplan_domain::flowchart::to_svg(&chart, &s.id).ends_with("</svg>\n"));
+            }
+            for e in rusplan_domain::validate(&plan) {
+                prop_assert!(rusplan_domain::plan_file::locate(&text, &e.path).is_some(), "{}", e.path);
+            }
+        }
         match load_plan(&text) {
             Ok(plan) => {
                 // Still sound: every route of it can be walked.
@@ -168,6 +190,13 @@ proptest! {
         // Often still valid (a changed letter in a text); when not, explained.
         if let Err(errors) = load_plan(&damaged) {
             prop_assert!(errors.iter().all(|e| e.path.starts_with('$') && !e.fix.is_empty()));
+            // The studio's link from a message into broken text stays in it.
+            for e in &errors {
+                if let Some((start, end)) = rusplan_domain::plan_file::locate(&damaged, &e.path) {
+                    prop_assert!(start <= end && end <= damaged.len());
+                    prop_assert!(damaged.is_char_boundary(start) && damaged.is_char_boundary(end));
+                }
+            }
         }
     }
 }

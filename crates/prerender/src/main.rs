@@ -10,6 +10,12 @@
 //!   `<dist>/foresatte/` (a parent's first visit then needs no wasm and no
 //!   app script), and `foresatte.html` with its script, which send the link
 //!   staff hand out on to those files.
+//! - `flowcharts <dist> <stylesheet> <csp>`: each situation's flowchart as
+//!   an SVG file, `<dist>/flyt/<plan>/<situation>.svg`
+//!   (`rusplan_domain::flowchart`), which the plan page shows, and per plan
+//!   `flyt/<plan>.html` (`FlowchartsPage`): the charts with every route as
+//!   text, their text alternative. Drawn here, so the app carries no
+//!   drawing code and no route walk.
 //!
 //! Links come out app-absolute ("/situasjon/…"); postbuild makes them
 //! relative to the app's folder, as for the rest of index.html.
@@ -18,12 +24,14 @@ use leptos::prelude::*;
 use rusplan::app::{AppBar, MainMenu};
 use rusplan::pages::home::HomeScreen;
 use rusplan::pages::parents::{file_name, Language, ParentsPage};
+use rusplan::pages::plan_info::{flowchart_file, flowcharts_page, FlowchartsPage};
 use rusplan::plans;
 use rusplan_domain::json::Value;
 use std::path::{Path, PathBuf};
 
 const USAGE: &str = "usage: rusplan-prerender homes | \
-    rusplan-prerender parents <dist> <stylesheet> <csp> <handout boot script>";
+    rusplan-prerender parents <dist> <stylesheet> <csp> <handout boot script> | \
+    rusplan-prerender flowcharts <dist> <stylesheet> <csp>";
 
 fn main() {
     let owner = Owner::new();
@@ -37,6 +45,12 @@ fn main() {
             let csp = args.next().expect(USAGE);
             let handout_boot = args.next().expect(USAGE);
             parents(&dist, &stylesheet, &csp, &handout_boot);
+        }
+        Some("flowcharts") => {
+            let dist = PathBuf::from(args.next().expect(USAGE));
+            let stylesheet = args.next().expect(USAGE);
+            let csp = args.next().expect(USAGE);
+            flowcharts(&dist, &stylesheet, &csp);
         }
         _ => panic!("{USAGE}"),
     }
@@ -197,4 +211,25 @@ fn parents(dist: &Path, stylesheet: &str, csp: &str, handout_boot: &str) {
             &body,
         ),
     );
+}
+
+/// Every situation's flowchart, one SVG file each, under `flyt/<plan>/`
+/// (`flowchart_file`, the one rule for their names, the page's too), and
+/// each plan's page of charts with the routes as text (`flowcharts_page`).
+fn flowcharts(dist: &Path, stylesheet: &str, csp: &str) {
+    let write = |path: PathBuf, text: String| {
+        std::fs::create_dir_all(path.parent().expect("a file is in a folder"))
+            .expect("the dist folder is writable");
+        std::fs::write(path, text).expect("the dist folder is writable");
+    };
+    for plan in plans::all() {
+        for (situation, chart) in rusplan_domain::flowchart::flowcharts(plan) {
+            let svg = rusplan_domain::flowchart::to_svg(&chart, &situation);
+            write(dist.join(flowchart_file(&plan.id, &situation)), svg);
+        }
+        let body = view! { <FlowchartsPage plan=plan/> }.to_html();
+        let title = format!("Flytskjema – {}", plan.meta.title);
+        let page = document("nb", &title, csp, "../", stylesheet, "", &body);
+        write(dist.join(flowcharts_page(&plan.id)), page);
+    }
 }

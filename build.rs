@@ -38,6 +38,13 @@ fn main() {
             "{}: the plan's id must match its file name",
             file.display()
         );
+        // The parents' pages are the only place translations show, and they
+        // are rendered ahead of time, natively (crates/prerender): the wasm
+        // programs carry none.
+        let mut plan = plan;
+        if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+            plan.translations.clear();
+        }
         // Packed, not JSON: see crates/domain/src/packed.rs for why.
         let packed = out_dir.join(format!("{}.plan", plan.id));
         std::fs::write(&packed, rusplan_domain::packed::pack(&plan)).unwrap();

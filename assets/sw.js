@@ -33,7 +33,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key.startsWith('rusplan-') && key !== CACHE && key !== START) await caches.delete(key);
+      // The parents' pages' worker (parents-sw.js) keeps its own.
+      if (key.startsWith('rusplan-') && !key.startsWith('rusplan-parents-') && key !== CACHE && key !== START) await caches.delete(key);
     }
     await self.clients.claim();
   })());

@@ -8,13 +8,14 @@
 //  - adds the Content-Security-Policy;
 //  - prerenders each bundled plan's home screen into index.html, so the
 //    situation buttons and 112/113 show before the wasm has started
-//    (assets/prerender.js picks the plan; the app then replaces it);
+//    (assets/prerender.js picks the plan; the app then replaces it), and
+//    writes every other page of the guidance as a file at its address;
 //  - writes sw.js with the list of every file of this build to precache,
 //    and a version that changes whenever any file does;
 //  - writes .br and .gz next to each file for hosts that serve them.
 //
 //   node scripts/postbuild.mjs [DIR] [--stamp TEXT]   (DIR defaults to $TRUNK_STAGING_DIR)
-import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, mkdtempSync, copyFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,9 @@ export const CSP = [
 ].join('; ');
 
 const COMPRESSED = /\.(br|gz)$/;
-const GENERATED = /^(sw\.js|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm)|drafts-[0-9a-f]+(\.js|_bg\.wasm))$/;
+// The pages written by writePages, each in a folder named as its address.
+const PAGES = /^(situasjon|sjekkliste|kontakter|plan|saker)\//;
+const GENERATED = /^(sw\.js|parents-sw\.js|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm)|drafts-[0-9a-f]+(\.js|_bg\.wasm))$/;
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
@@ -56,7 +59,7 @@ function walk(d) {
 
 // Start from a clean slate, so running twice gives the same result.
 for (const file of walk(dir)) {
-  if (COMPRESSED.test(file) || GENERATED.test(file)) unlinkSync(join(dir, file));
+  if (COMPRESSED.test(file) || GENERATED.test(file) || PAGES.test(file)) unlinkSync(join(dir, file));
 }
 
 const files = walk(dir).sort();
@@ -108,16 +111,53 @@ try {
 const bootName = `boot-${hash(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 
-let html = readFileSync(join(dir, 'index.html'), 'utf8');
-html = html
-  .replace('<!-- prerendered home screens: written here by scripts/postbuild.mjs -->', prerenderedHomes())
+const HOMES = '<!-- prerendered home screens: written here by scripts/postbuild.mjs -->';
+// App-absolute URLs ("/situasjon/…", as the components write them) made
+// relative to the app's folder.
+const inFolder = (text) => text.replace(/(href|src)="\/(?!\/)/g, '$1="./');
+// The homes sit between these, so a second run (the tests stamp a build)
+// finds where they go.
+const HOMES_END = '<!-- end of the prerendered home screens -->';
+const shell = inFolder(readFileSync(join(dir, 'index.html'), 'utf8')
+  .replace(new RegExp(`${HOMES}[\\s\\S]*?${HOMES_END}`), HOMES)
   .replace(/<script type="module">[\s\S]*?<\/script>\s*/g, '')
   .replace(/<script type="module" src="\.\/boot-[0-9a-f]+\.js"><\/script>\s*/g, '')
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '')
-  .replace(/(href|src)="\/(?!\/)/g, '$1="./')
   .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${CSP}">`)
-  .replace('</head>', `  <script type="module" src="./${bootName}"></script>\n  </head>`);
-writeFileSync(join(dir, 'index.html'), html);
+  .replace('</head>', `  <script type="module" src="./${bootName}"></script>\n  </head>`));
+writeFileSync(join(dir, 'index.html'), shell.replace(HOMES, () => `${HOMES}\n    ${inFolder(prerenderedHomes())}\n    ${HOMES_END}`));
+writePages(shell);
+
+/** Every other page of the guidance the app links to, as a file of its own
+ *  at its address (`situasjon/<id>/index.html`, `sjekkliste/index.html`, …),
+ *  so a link opens on a first visit to a plain static host, at the root or
+ *  under a sub-path, and reads with scripts off: index.html with the page
+ *  rendered from the app's own components (crates/prerender) in place of
+ *  the homes, its title, and URLs relative to its depth. The app's links
+ *  end in "/", so no host needs to redirect. `saker/` is the drafts'
+ *  program's shell: what it shows is on the device. */
+function writePages(shell) {
+  const pages = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'pages'],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26,
+      env: { ...process.env, RUSPLAN_VERSION: version } }));
+  const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  for (const [path, { title, html: body }] of Object.entries(pages)) {
+    const folder = path.replace(/^\/|\/$/g, '');
+    const up = '../'.repeat(folder.split('/').length);
+    let page = shell
+      .replace(HOMES, () => inFolder(body))
+      .replace('<title>Rusplan</title>', () => `<title>${escape(title)}</title>`);
+    // The drafts' shell starts the drafts' program: the guidance's is not preloaded.
+    if (!body) page = page.replace(/<link rel="(?:modulepreload|preload)" href="\.\/rusplan-[^>]*>/g, '');
+    if (body) {
+      page = page.replace(/<noscript>[\s\S]*?<\/noscript>/,
+        '<noscript><p class="general-info">Uten JavaScript kan du lese siden, men ikke krysse av eller lagre noe.</p></noscript>');
+    }
+    page = page.replace(/(href|src)="\.\//g, `$1="${up}`);
+    mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, folder, 'index.html'), page);
+  }
+}
 
 /** The home screen of every bundled plan, rendered natively from the app's
  *  own components (crates/prerender: AppBar, HomeScreen, MainMenu), all
@@ -178,16 +218,34 @@ if (!window.rusplanLeaving) {
   // The parents' pages: static files rendered from the app's own component
   // (crates/prerender), one per plan and language, no wasm, no app script;
   // and foresatte.html, which sends the link staff hand out on to them.
-  run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'parents', dir, css, CSP, bootFile]);
+  const pages = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'parents', dir, css, CSP, bootFile],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   writeFileSync(join(dir, 'parents-offline.js'), `// Keeps the parents' page readable offline after the first visit (written
 // by scripts/postbuild.mjs). The page is complete without it.
-if ('serviceWorker' in navigator && isSecureContext) {
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {});
+// Their own worker (parents-sw.js), for foresatte.html and foresatte/ only:
+// a parent's visit fetches nothing of the staff app. Where the staff app's
+// worker already serves this page, it is left to it.
+if ('serviceWorker' in navigator && isSecureContext && !navigator.serviceWorker.controller) {
+  navigator.serviceWorker.register(new URL('./parents-sw.js', import.meta.url),
+    { scope: new URL('./foresatte', import.meta.url).pathname }).catch(() => {});
 }
 `);
+  // What the parents' worker keeps: the files every parents' page uses, and
+  // each plan's two pages; its version changes only with these.
+  const shared = ['foresatte.html', 'foresatte-link.js', css, 'icons/icon.svg', 'parents-offline.js'];
+  const plans = Object.fromEntries(Object.entries(pages).map(([plan, files]) =>
+    [plan, [files.nb, files.en].map((f) => `./foresatte/${f}`)]));
+  const kept = [...shared.map((f) => `./${f}`), ...Object.values(plans).flat()];
+  const parentsVersion = hash(kept.map((f) => `${f}:${hash(readFileSync(join(dir, f)))}`).join('\n') + stamp);
+  writeFileSync(join(dir, 'parents-sw.js'), readFileSync(new URL('../assets/parents-sw.js', import.meta.url), 'utf8')
+    .replace("'__VERSION__'", JSON.stringify(parentsVersion))
+    .replace('[/* __FILES__ */]', JSON.stringify(shared.map((f) => `./${f}`), null, 2))
+    .replace('{/* __PAGES__ */}', JSON.stringify(plans, null, 2)));
 }
 
-const precache = ['./', ...walk(dir).filter((f) => !COMPRESSED.test(f) && f !== 'sw.js').sort().map((f) => `./${f}`)];
+// Not the pages' files: the service worker answers every navigation with
+// index.html (assets/sw.js), so they would only add to the install.
+const precache = ['./', ...walk(dir).filter((f) => !COMPRESSED.test(f) && !PAGES.test(f) && f !== 'sw.js' && f !== 'parents-sw.js').sort().map((f) => `./${f}`)];
 const sw = readFileSync(new URL('../assets/sw.js', import.meta.url), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('[/* __FILES__ */]', JSON.stringify(precache, null, 2));

@@ -34,7 +34,15 @@
       return;
     }
     document.documentElement.dataset.page = page.dataset.plan;
+    // As the app opens an acute situation: on its steps (pages/procedure.rs),
+    // so it finds them where they are when it takes over.
+    const steps = page.querySelector('.procedure-head.acute') && page.querySelector('.steps > #procedure-next');
+    if (steps) {
+      steps.scrollIntoView(true);
+      steps.focus();
+    }
     holdTaps(page);
+    keepUntilStarted(page);
     return;
   }
   const homes = [...document.querySelectorAll('.prerender[data-plan]')];
@@ -66,6 +74,47 @@
       link.setAttribute('aria-busy', 'true');
       shown.querySelector('.prerender-status').textContent = 'Åpner …';
     });
+  }
+
+  // What is done on the page before the app is up is not lost: boxes
+  // ticked and buttons pressed are done again in the app once it has drawn
+  // the same page (the boot script calls rusplanStarted), and focus and
+  // scroll stay where they were.
+  function keepUntilStarted(shown) {
+    const ticked = new Map();
+    const pressed = [];
+    let focused = null;
+    let scrolled = null;
+    shown.addEventListener('change', (event) => {
+      if (event.target.type === 'checkbox' && event.target.id) ticked.set(event.target.id, event.target.checked);
+    });
+    shown.addEventListener('click', (event) => {
+      const button = event.target.closest('button');
+      if (button) pressed.push(button.textContent);
+    });
+    shown.addEventListener('focusin', (event) => {
+      const e = event.target;
+      // The link's resolved address: the app writes it from the folder, the file relative to itself.
+      focused = { id: e.id, tag: e.tagName, href: e.href, text: e.textContent };
+    });
+    addEventListener('scroll', () => { scrolled = scrollY; }, { passive: true });
+    window.rusplanStarted = async () => {
+      const main = document.getElementById('main');
+      if (!main) return;
+      const same = (f) => (f.id ? document.getElementById(f.id)
+        : [...main.querySelectorAll(f.tag)].find((e) => e.href === f.href && e.textContent === f.text));
+      if (focused) same(focused)?.focus({ preventScroll: true });
+      if (scrolled !== null && scrollY !== scrolled) scrollTo(0, scrolled);
+      for (const [id, checked] of ticked) {
+        const box = document.getElementById(id);
+        if (box?.type === 'checkbox' && box.checked !== checked) box.click();
+      }
+      for (const text of pressed) {
+        // After each, the app may draw what the answer opened.
+        await new Promise(requestAnimationFrame);
+        [...main.querySelectorAll('button')].find((b) => b.textContent === text)?.click();
+      }
+    };
   }
 
   // The service worker shows this plan's home at the next start without

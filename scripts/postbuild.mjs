@@ -101,12 +101,15 @@ try {
   const { default: init } = await import(glue);
   await init({ module_or_path: new URL(wasm, import.meta.url) });
 } catch (error) {
-  // The prerendered home stays (112/113 still call); say the rest is missing.
+  // The prerendered page stays, to read (112/113 and its calls still call,
+  // its links load their pages); say the rest is missing.
   window.rusplanFailed = true;
   const status = document.querySelector('.prerender:not([hidden]) .prerender-status');
-  if (status) status.textContent = 'Appen kunne ikke starte på denne telefonen. Prøv å laste siden på nytt.';
+  if (status) status.textContent = 'Appen kunne ikke starte på denne telefonen. Du kan lese siden, men ikke krysse av eller lagre. Prøv å laste siden på nytt.';
   throw error;
 }
+// What was done on the prerendered page before (assets/prerender.js).
+window.rusplanStarted?.();
 `;
 const bootName = `boot-${hash(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);

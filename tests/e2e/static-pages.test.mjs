@@ -160,3 +160,88 @@ test('on a device that chose another plan, a deep link shows that plan\'s page, 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** A page on the plain host whose wasm waits for `release()`; every layout
+ *  shift is collected in `window.shifts`. */
+async function heldDeepPage(url) {
+  const { page, context, errors } = await phonePage(browser, { serviceWorkers: 'block' });
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value)))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  const held = [];
+  let holding = true;
+  await page.route(/_bg\.wasm$/, (route) => (holding ? held.push(route) : route.continue()));
+  await page.goto(url);
+  await page.locator('.prerender:not([hidden]) main h1').waitFor();
+  const release = async () => {
+    holding = false;
+    for (const route of held.splice(0)) route.continue();
+    await page.waitForFunction(() => !document.querySelector('.prerender') && document.querySelector('main h1'));
+    // Two frames: whatever the app does on its first ones.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  };
+  return { page, context, errors, release };
+}
+
+test('when the app takes over a deep link nothing moves: no layout shift, the same pixels, an acute situation already on its steps', async () => {
+  const { base } = hosts.find((h) => h.name === '/');
+  const acute = HALDEN.situations.find((s) => s.acute);
+  for (const path of [`situasjon/${acute.id}/`, 'kontakter/', 'sjekkliste/']) {
+    const { page, context, errors, release } = await heldDeepPage(base + path);
+    const before = await page.screenshot();
+    const scroll = await page.evaluate(() => scrollY);
+    await release();
+    assert.equal(await page.evaluate(() => scrollY), scroll, `${path}: the same scroll`);
+    assert.deepEqual(await page.evaluate(() => window.shifts), [], `${path}: no layout shift`);
+    assert.ok(before.equals(await page.screenshot()), `${path}: the same pixels before and after the app took over`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('what is done before the app is up is kept: a tick, an answer, focus and scroll', async () => {
+  const { base } = hosts.find((h) => h.name === '/rusplan/');
+  // The checklist: a sign ticked, a link focused, the page scrolled.
+  const checklist = await heldDeepPage(`${base}sjekkliste/`);
+  const sign = HALDEN.checklist.groups[0].signs[0];
+  await checklist.page.getByLabel(sign.text).check();
+  const target = HALDEN.situations[1];
+  await checklist.page.evaluate((label) => {
+    [...document.querySelectorAll('main a.situation')].find((a) => a.textContent === label).focus({ preventScroll: true });
+    scrollTo(0, 150);
+  }, target.label);
+  await checklist.release();
+  assert.ok(await checklist.page.getByLabel(sign.text).isChecked(), 'the tick is the app\'s now');
+  assert.match(await checklist.page.locator('.tally').innerText(), /^1 av \d+ krysset av$/);
+  assert.equal(await checklist.page.evaluate(() => document.activeElement.textContent), target.label, 'focus stays');
+  assert.equal(await checklist.page.evaluate(() => scrollY), 150, 'scroll stays');
+  assert.deepEqual(checklist.errors, []);
+  await checklist.context.close();
+
+  // A situation that opens on a question: the answer tapped before is given.
+  const asking = HALDEN.situations.find((s) => !s.acute);
+  const procedure = await heldDeepPage(`${base}situasjon/${asking.id}/`);
+  const answer = procedure.page.locator('.prerender button.answer').first();
+  const label = await answer.innerText();
+  await answer.click();
+  await procedure.release();
+  await procedure.page.locator('.answered dd', { hasText: label }).waitFor();
+  assert.deepEqual(procedure.errors, []);
+  await procedure.context.close();
+});
+
+test('if the wasm cannot load, a deep link stays readable, says so, and its links load their pages', async () => {
+  const { base } = hosts.find((h) => h.name === '/');
+  const { page, context } = await phonePage(browser, { serviceWorkers: 'block' });
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(`${base}sjekkliste/`);
+  await page.locator('.prerender-status', { hasText: 'Du kan lese siden' }).waitFor();
+  assert.equal(await page.locator('main h1').innerText(), HALDEN.checklist.title);
+  await page.locator('.bottom-nav').getByRole('link', { name: 'Kontakter' }).click();
+  await page.locator('main h1', { hasText: 'Kontakter' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /\/kontakter\/$/);
+  assert.ok(await page.locator('a.call[href^="tel:"]').count() >= 1);
+  await context.close();
+});

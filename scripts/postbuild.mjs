@@ -246,9 +246,8 @@ if ('serviceWorker' in navigator && isSecureContext && !navigator.serviceWorker.
     .replace('{/* __PAGES__ */}', JSON.stringify(plans, null, 2)));
 }
 
-// Not the pages' files: the service worker answers every navigation with
-// index.html (assets/sw.js), so they would only add to the install.
-const precache = ['./', ...walk(dir).filter((f) => !COMPRESSED.test(f) && !PAGES.test(f) && f !== 'sw.js' && f !== 'parents-sw.js').sort().map((f) => `./${f}`)];
+// Not the parents' pages' own worker.
+const precache = ['./', ...walk(dir).filter((f) => !COMPRESSED.test(f) && f !== 'sw.js' && f !== 'parents-sw.js').sort().map((f) => `./${f}`)];
 const sw = readFileSync(new URL('../assets/sw.js', import.meta.url), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('[/* __FILES__ */]', JSON.stringify(precache, null, 2));

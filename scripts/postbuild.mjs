@@ -204,12 +204,13 @@ function buildProgram(bin) {
 function writeParentsPage() {
   const id = buildProgram('parents');
   const parentsBoot = `// Starts the handout (written by scripts/postbuild.mjs).
-import init from './parents-${id}.js';
 import { startServiceWorker } from './pwa.js';
 
 window.rusplanBase = new URL('./', import.meta.url).pathname;
 if (!window.rusplanLeaving) {
   startServiceWorker(new URL('./sw.js', import.meta.url));
+  // Imported here: a parents' link on its way to their page fetches none of it.
+  const { default: init } = await import('./parents-${id}.js');
   await init({ module_or_path: new URL('./parents-${id}_bg.wasm', import.meta.url) });
 }
 `;

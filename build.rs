@@ -38,9 +38,9 @@ fn main() {
             "{}: the plan's id must match its file name",
             file.display()
         );
-        // The wasm programs show no translation (the parents' pages in
-        // other languages are rendered natively, by crates/prerender), so
-        // the staff app does not carry them.
+        // The parents' pages are the only place translations show, and they
+        // are rendered ahead of time, natively (crates/prerender): the wasm
+        // programs carry none.
         let mut plan = plan;
         if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
             plan.translations.clear();

@@ -33,7 +33,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key.startsWith('rusplan-') && key !== CACHE && key !== START) await caches.delete(key);
+      // The parents' pages' worker (parents-sw.js) keeps its own.
+      if (key.startsWith('rusplan-') && !key.startsWith('rusplan-parents-') && key !== CACHE && key !== START) await caches.delete(key);
     }
     await self.clients.claim();
   })());
@@ -65,18 +66,29 @@ async function fromCache(request) {
   }
 }
 
-// Every navigation (deep links too) gets the cached index.html. Its URLs are
-// relative to the app's folder, so make them absolute for a deep path.
+// Every navigation (deep links too) gets the cached index.html, or the page's
+// own file (above). index.html's URLs are relative to the app's folder, so
+// make them absolute for a deep path; a page's are relative to its own.
 async function appShell(url) {
   const folder = new URL(self.registration.scope).pathname;
   const home = url.pathname === folder && !url.searchParams.has('foresatte');
   // Both reads at once: this is on the way to the first paint.
-  const [cached, startPlan] = await Promise.all([
+  // A page of the guidance is a file of its own (crates/prerender), for the
+  // default plan: served as it is, so it shows before the app has started,
+  // unless this device chose another plan (then the app draws that plan's).
+  const file = !home && url.pathname.endsWith('/') && !url.search
+    ? new URL(`./${url.pathname.slice(folder.length)}index.html`, self.registration.scope) : null;
+  // The reads at once: this is on the way to the first paint.
+  const [cached, startPlan, page] = await Promise.all([
     caches.match(new URL('./index.html', self.registration.scope), { cacheName: CACHE }),
-    home ? caches.match(START_PLAN, { cacheName: START }).then((r) => r?.text() ?? '') : '',
+    caches.match(START_PLAN, { cacheName: START }).then((r) => r?.text() ?? ''),
+    file ? caches.match(file, { cacheName: CACHE }) : undefined,
   ]);
   if (!cached) return fetch(new URL('./', self.registration.scope));
-  let html = (await cached.text()).replaceAll('="./', `="${folder}`);
+  const pageHtml = await page?.text();
+  const planOfPage = pageHtml?.match(/<div class="prerender" data-plan="([a-z0-9-]+)"/)?.[1];
+  const ownPage = pageHtml && (!planOfPage || !/^[a-z0-9-]+$/.test(startPlan) || startPlan === planOfPage);
+  let html = ownPage ? pageHtml : (await cached.text()).replaceAll('="./', `="${folder}`);
   if (home) html = withStartHome(html, startPlan);
   // The host's security headers (docs/hosting/) go with the page as they came
   // with index.html: without frame-ancestors here, any page on the same site

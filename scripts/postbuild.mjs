@@ -10,7 +10,8 @@
 //    plan page, and flyt/<plan>.html with the routes as text (crates/prerender);
 //  - prerenders each bundled plan's home screen into index.html, so the
 //    situation buttons and 112/113 show before the wasm has started
-//    (assets/prerender.js picks the plan; the app then replaces it);
+//    (assets/prerender.js picks the plan; the app then replaces it), and
+//    writes every other page of the guidance as a file at its address;
 //  - builds the plan studio (src/bin/studio.rs) as studio.html, a program
 //    of its own that no staff page loads;
 //  - writes sw.js with the list of every file of this build to precache,
@@ -18,7 +19,7 @@
 //  - writes .br and .gz next to each file for hosts that serve them.
 //
 //   node scripts/postbuild.mjs [DIR] [--stamp TEXT]   (DIR defaults to $TRUNK_STAGING_DIR)
-import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync, mkdtempSync, copyFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +50,9 @@ export const CSP = [
 ].join('; ');
 
 const COMPRESSED = /\.(br|gz)$/;
-const GENERATED = /^(sw\.js|flyt\/.*|studio\.html|studio-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm|\.css)|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm)|drafts-[0-9a-f]+(\.js|_bg\.wasm))$/;
+// The pages written by writePages, each in a folder named as its address.
+const PAGES = /^(situasjon|sjekkliste|kontakter|plan|saker)\//;
+const GENERATED = /^(sw\.js|parents-sw\.js|flyt\/.*|studio\.html|studio-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm|\.css)|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm)|drafts-[0-9a-f]+(\.js|_bg\.wasm))$/;
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
@@ -60,7 +63,7 @@ function walk(d) {
 
 // Start from a clean slate, so running twice gives the same result.
 for (const file of walk(dir)) {
-  if (COMPRESSED.test(file) || GENERATED.test(file)) unlinkSync(join(dir, file));
+  if (COMPRESSED.test(file) || GENERATED.test(file) || PAGES.test(file)) unlinkSync(join(dir, file));
 }
 
 const files = walk(dir).sort();
@@ -104,26 +107,66 @@ try {
   const { default: init } = await import(glue);
   await init({ module_or_path: new URL(wasm, import.meta.url) });
 } catch (error) {
-  // The prerendered home stays (112/113 still call); say the rest is missing.
+  // The prerendered page stays, to read (112/113 and its calls still call,
+  // its links load their pages); say the rest is missing.
   window.rusplanFailed = true;
   const status = document.querySelector('.prerender:not([hidden]) .prerender-status');
-  if (status) status.textContent = 'Appen kunne ikke starte på denne telefonen. Prøv å laste siden på nytt.';
+  if (status) status.textContent = 'Appen kunne ikke starte på denne telefonen. Du kan lese siden, men ikke krysse av eller lagre. Prøv å laste siden på nytt.';
   throw error;
 }
+// What was done on the prerendered page before (assets/prerender.js).
+window.rusplanStarted?.();
 `;
 const bootName = `boot-${hash(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 
-let html = readFileSync(join(dir, 'index.html'), 'utf8');
-html = html
-  .replace('<!-- prerendered home screens: written here by scripts/postbuild.mjs -->', prerenderedHomes())
+const HOMES = '<!-- prerendered home screens: written here by scripts/postbuild.mjs -->';
+// App-absolute URLs ("/situasjon/…", as the components write them) made
+// relative to the app's folder.
+const inFolder = (text) => text.replace(/(href|src)="\/(?!\/)/g, '$1="./');
+// The homes sit between these, so a second run (the tests stamp a build)
+// finds where they go.
+const HOMES_END = '<!-- end of the prerendered home screens -->';
+const shell = inFolder(readFileSync(join(dir, 'index.html'), 'utf8')
+  .replace(new RegExp(`${HOMES}[\\s\\S]*?${HOMES_END}`), HOMES)
   .replace(/<script type="module">[\s\S]*?<\/script>\s*/g, '')
   .replace(/<script type="module" src="\.\/boot-[0-9a-f]+\.js"><\/script>\s*/g, '')
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '')
-  .replace(/(href|src)="\/(?!\/)/g, '$1="./')
   .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${CSP}">`)
-  .replace('</head>', `  <script type="module" src="./${bootName}"></script>\n  </head>`);
-writeFileSync(join(dir, 'index.html'), html);
+  .replace('</head>', `  <script type="module" src="./${bootName}"></script>\n  </head>`));
+writeFileSync(join(dir, 'index.html'), shell.replace(HOMES, () => `${HOMES}\n    ${inFolder(prerenderedHomes())}\n    ${HOMES_END}`));
+writePages(shell);
+
+/** Every other page of the guidance the app links to, as a file of its own
+ *  at its address (`situasjon/<id>/index.html`, `sjekkliste/index.html`, …),
+ *  so a link opens on a first visit to a plain static host, at the root or
+ *  under a sub-path, and reads with scripts off: index.html with the page
+ *  rendered from the app's own components (crates/prerender) in place of
+ *  the homes, its title, and URLs relative to its depth. The app's links
+ *  end in "/", so no host needs to redirect. `saker/` is the drafts'
+ *  program's shell: what it shows is on the device. */
+function writePages(shell) {
+  const pages = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'pages'],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26,
+      env: { ...process.env, RUSPLAN_VERSION: version } }));
+  const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  for (const [path, { title, html: body }] of Object.entries(pages)) {
+    const folder = path.replace(/^\/|\/$/g, '');
+    const up = '../'.repeat(folder.split('/').length);
+    let page = shell
+      .replace(HOMES, () => inFolder(body))
+      .replace('<title>Rusplan</title>', () => `<title>${escape(title)}</title>`);
+    // The drafts' shell starts the drafts' program: the guidance's is not preloaded.
+    if (!body) page = page.replace(/<link rel="(?:modulepreload|preload)" href="\.\/rusplan-[^>]*>/g, '');
+    if (body) {
+      page = page.replace(/<noscript>[\s\S]*?<\/noscript>/,
+        '<noscript><p class="general-info">Uten JavaScript kan du lese siden, men ikke krysse av eller lagre noe.</p></noscript>');
+    }
+    page = page.replace(/(href|src)="\.\//g, `$1="${up}`);
+    mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, folder, 'index.html'), page);
+  }
+}
 
 /** The home screen of every bundled plan, rendered natively from the app's
  *  own components (crates/prerender: AppBar, HomeScreen, MainMenu), all
@@ -167,12 +210,13 @@ function buildProgram(bin) {
 function writeParentsPage() {
   const id = buildProgram('parents');
   const parentsBoot = `// Starts the handout (written by scripts/postbuild.mjs).
-import init from './parents-${id}.js';
 import { startServiceWorker } from './pwa.js';
 
 window.rusplanBase = new URL('./', import.meta.url).pathname;
 if (!window.rusplanLeaving) {
   startServiceWorker(new URL('./sw.js', import.meta.url));
+  // Imported here: a parents' link on its way to their page fetches none of it.
+  const { default: init } = await import('./parents-${id}.js');
   await init({ module_or_path: new URL('./parents-${id}_bg.wasm', import.meta.url) });
 }
 `;
@@ -184,13 +228,29 @@ if (!window.rusplanLeaving) {
   // The parents' pages: static files rendered from the app's own component
   // (crates/prerender), one per plan and language, no wasm, no app script;
   // and foresatte.html, which sends the link staff hand out on to them.
-  run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'parents', dir, css, CSP, bootFile]);
+  const pages = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'parents', dir, css, CSP, bootFile],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   writeFileSync(join(dir, 'parents-offline.js'), `// Keeps the parents' page readable offline after the first visit (written
 // by scripts/postbuild.mjs). The page is complete without it.
-if ('serviceWorker' in navigator && isSecureContext) {
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch(() => {});
+// Their own worker (parents-sw.js), for foresatte.html and foresatte/ only:
+// a parent's visit fetches nothing of the staff app. Where the staff app's
+// worker already serves this page, it is left to it.
+if ('serviceWorker' in navigator && isSecureContext && !navigator.serviceWorker.controller) {
+  navigator.serviceWorker.register(new URL('./parents-sw.js', import.meta.url),
+    { scope: new URL('./foresatte', import.meta.url).pathname }).catch(() => {});
 }
 `);
+  // What the parents' worker keeps: the files every parents' page uses, and
+  // each plan's two pages; its version changes only with these.
+  const shared = ['foresatte.html', 'foresatte-link.js', css, 'icons/icon.svg', 'parents-offline.js'];
+  const plans = Object.fromEntries(Object.entries(pages).map(([plan, files]) =>
+    [plan, [files.nb, files.en].map((f) => `./foresatte/${f}`)]));
+  const kept = [...shared.map((f) => `./${f}`), ...Object.values(plans).flat()];
+  const parentsVersion = hash(kept.map((f) => `${f}:${hash(readFileSync(join(dir, f)))}`).join('\n') + stamp);
+  writeFileSync(join(dir, 'parents-sw.js'), readFileSync(new URL('../assets/parents-sw.js', import.meta.url), 'utf8')
+    .replace("'__VERSION__'", JSON.stringify(parentsVersion))
+    .replace('[/* __FILES__ */]', JSON.stringify(shared.map((f) => `./${f}`), null, 2))
+    .replace('{/* __PAGES__ */}', JSON.stringify(plans, null, 2)));
 }
 
 /** The plan studio: studio.html, its boot script, its program and its
@@ -230,7 +290,8 @@ await init({ module_or_path: new URL('./studio-${id}_bg.wasm', import.meta.url) 
 `);
 }
 
-const precache = ['./', ...walk(dir).filter((f) => !COMPRESSED.test(f) && f !== 'sw.js').sort().map((f) => `./${f}`)];
+// Not the parents' pages' own worker.
+const precache = ['./', ...walk(dir).filter((f) => !COMPRESSED.test(f) && f !== 'sw.js' && f !== 'parents-sw.js').sort().map((f) => `./${f}`)];
 const sw = readFileSync(new URL('../assets/sw.js', import.meta.url), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('[/* __FILES__ */]', JSON.stringify(precache, null, 2));

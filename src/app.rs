@@ -253,14 +253,18 @@ pub fn AppBar(
 fn BottomNav() -> impl IntoView {
     let router = use_router();
     view! {
-        <MainMenu here=move |href| {
-            let path = router.path();
-            if href == "/" {
-                path == "/" || path.starts_with("/situasjon/")
-            } else {
-                path.starts_with(href)
-            }
-        }/>
+        <MainMenu here=move |href| is_here(&router.path(), href)/>
+    }
+}
+
+/// Whether the menu item `href` is where the app path `path` is: a
+/// situation belongs to home. Also used ahead of time (`crates/prerender`).
+pub fn is_here(path: &str, href: &str) -> bool {
+    if href == "/" {
+        path == "/" || path.starts_with("/situasjon/")
+    } else {
+        // "/saker" as typed on a host that rewrites is the item "/saker/".
+        path.starts_with(href.trim_end_matches('/'))
     }
 }
 
@@ -278,10 +282,10 @@ pub fn MainMenu(
         <nav class="bottom-nav" aria-label="Hovedmeny">
             <ul role="list">
                 {item("/", "Hjem")}
-                {item("/sjekkliste", "Sjekkliste")}
-                {item("/kontakter", "Kontakter")}
-                {item("/saker", "Saker")}
-                {item("/plan", "Planen")}
+                {item("/sjekkliste/", "Sjekkliste")}
+                {item("/kontakter/", "Kontakter")}
+                {item("/saker/", "Saker")}
+                {item("/plan/", "Planen")}
             </ul>
         </nav>
     }

@@ -16,11 +16,20 @@ pub fn today() -> rusplan_domain::time::Date {
 }
 
 pub fn now_millis() -> i64 {
+    // Rendered ahead of time (crates/prerender): the build machine's clock.
+    if !cfg!(target_arch = "wasm32") {
+        return std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64);
+    }
     js_sys::Date::now() as i64
 }
 
 /// Minutes east of UTC at a moment, as the device's time zone has it.
 pub fn utc_offset_minutes(ms: i64) -> i32 {
+    if !cfg!(target_arch = "wasm32") {
+        return 0;
+    }
     -(js_sys::Date::new(&JsValue::from_f64(ms as f64)).get_timezone_offset() as i32)
 }
 
@@ -51,6 +60,10 @@ pub fn random_id() -> String {
 /// Is the page in a secure context (HTTPS or this machine)? Outside one the
 /// browser withholds the clipboard, offline use and installation.
 pub fn secure_context() -> bool {
+    // Ahead of time: as on a host set up as the README says (HTTPS).
+    if !cfg!(target_arch = "wasm32") {
+        return true;
+    }
     web_sys::window().is_some_and(|w| w.is_secure_context())
 }
 
@@ -74,6 +87,10 @@ fn clipboard() -> Option<web_sys::Clipboard> {
 
 /// Whether the browser lets the page write to the clipboard here.
 pub fn can_copy() -> bool {
+    // Ahead of time: as in a secure context, where browsers have it.
+    if !cfg!(target_arch = "wasm32") {
+        return true;
+    }
     clipboard().is_some()
 }
 
@@ -221,6 +238,9 @@ pub fn on_wiped_elsewhere(on_wipe: impl Fn() + 'static) {
 
 /// Whether the browser has the system share sheet (Web Share API).
 pub fn can_share() -> bool {
+    if !cfg!(target_arch = "wasm32") {
+        return false;
+    }
     web_sys::window()
         .is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false))
 }

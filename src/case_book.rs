@@ -118,6 +118,24 @@ impl CaseBook {
         book
     }
 
+    /// An empty book with no PIN that reads and writes nothing: for pages
+    /// rendered ahead of time (`crates/prerender`), as on a new device.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn ahead_of_time() -> Self {
+        let vault = Vault::ahead_of_time();
+        CaseBook {
+            model: RwSignal::new(case_book::CaseBook::default()),
+            timer: StoredValue::new(None),
+            max_age_days: RwSignal::new(DEFAULT_MAX_AGE_DAYS),
+            setting_problem: RwSignal::new(None),
+            vault,
+            last_use: StoredValue::new(0),
+            let_go: StoredValue::new(false),
+            deletes: StoredValue::new(0),
+            locked: Memo::new(move |_| vault.state.get() == LockState::Locked),
+        }
+    }
+
     // ---- Reading ----
 
     pub fn cases(&self) -> Vec<Case> {

@@ -6,7 +6,22 @@ pub fn set_title(page: &str) {
     } else {
         format!("{page} – Rusplan")
     };
+    #[cfg(target_arch = "wasm32")]
     leptos::prelude::document().set_title(&title);
+    // Rendered ahead of time (crates/prerender): the static file's <title>.
+    #[cfg(not(target_arch = "wasm32"))]
+    TITLE_AHEAD_OF_TIME.with(|t| *t.borrow_mut() = title);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static TITLE_AHEAD_OF_TIME: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The title the page last rendered ahead of time set (`crates/prerender`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn title_ahead_of_time() -> String {
+    TITLE_AHEAD_OF_TIME.with(|t| t.borrow().clone())
 }
 
 /// Moves keyboard focus to the element with this id, if it is there, and
@@ -99,6 +114,10 @@ pub fn query_param(name: &str) -> Option<String> {
 /// the plans' pages with scripts off). It also opens on a device whose
 /// service worker is from before the static pages.
 pub fn parents_link(plan_id: &str) -> String {
+    // Ahead of time the origin is unknown: an app-absolute link.
+    if !cfg!(target_arch = "wasm32") {
+        return format!("/foresatte.html?foresatte={plan_id}");
+    }
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();

@@ -14,6 +14,10 @@ fn window_value(name: &str) -> Option<JsValue> {
 
 /// The build's version (a hash of its files), shown on the plan page.
 pub fn version() -> Option<String> {
+    // Rendered ahead of time: scripts/postbuild.mjs passes the version.
+    if !cfg!(target_arch = "wasm32") {
+        return std::env::var("RUSPLAN_VERSION").ok();
+    }
     window_value("rusplanVersion")?.as_string()
 }
 

@@ -86,6 +86,17 @@ impl Router {
         router
     }
 
+    /// The router for a page rendered ahead of time (`crates/prerender`):
+    /// its path, and no browser.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn ahead_of_time(path: &str) -> Router {
+        let router = Router {
+            path: RwSignal::new(path.to_owned()),
+        };
+        provide_context(router);
+        router
+    }
+
     /// The app path now ("/", "/saker/abc"); reactive.
     pub fn path(&self) -> String {
         self.path.get()

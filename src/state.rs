@@ -39,6 +39,19 @@ impl AppState {
         state
     }
 
+    /// A plan and nothing read from the device: for pages rendered ahead
+    /// of time (`crates/prerender`), as on a new device.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn ahead_of_time(plan_id: &str) -> Self {
+        Self {
+            plan_id: RwSignal::new(plan_id.to_owned()),
+            signs: RwSignal::new(BTreeMap::new()),
+            device_contacts: RwSignal::new(Vec::new()),
+            damaged_contacts: RwSignal::new(None),
+            storage_problem: RwSignal::new(None),
+        }
+    }
+
     /// The chosen plan (tracked: a reactive closure calling this reruns when
     /// the user switches plan).
     pub fn plan(&self) -> &'static Plan {

@@ -73,6 +73,17 @@ impl Vault {
         }
     }
 
+    /// No PIN and nothing read: for pages rendered ahead of time
+    /// (`crates/prerender`), which show no drafts.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn ahead_of_time() -> Self {
+        Vault {
+            state: RwSignal::new(LockState::NoPin),
+            keyring: StoredValue::new(None),
+            idle_minutes: RwSignal::new(DEFAULT_IDLE_MINUTES),
+        }
+    }
+
     pub fn has_pin(&self) -> bool {
         self.keyring.with_value(Option::is_some) || storage::get(KEYRING_KEY).is_some()
     }

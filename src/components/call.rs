@@ -130,7 +130,7 @@ pub fn CallRole(
             None => view! {
                 <p class="no-number">
                     {format!("{}: planen oppgir ikke nummer. ", role.name)}
-                    <a href=link("/kontakter")>"Legg til nummer på denne enheten"</a>
+                    <a href=link("/kontakter/")>"Legg til nummer på denne enheten"</a>
                 </p>
             }
             .into_any(),

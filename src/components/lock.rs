@@ -364,7 +364,7 @@ pub fn LockedLog() -> impl IntoView {
         <p class="case-banner">
             "Loggen er låst. Det du krysser av, svarer og ringer nå, lagres kryptert og legges til \
              saken når du "
-            <a href=link("/saker")>"låser opp"</a>
+            <a href=link("/saker/")>"låser opp"</a>
             "."
         </p>
     }

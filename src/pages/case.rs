@@ -54,7 +54,7 @@ pub fn CaseGone(id: String) -> impl IntoView {
             view! {
                 <h1 id="case-gone" tabindex="-1">{title}</h1>
                 <p role="status">{gone.message()}</p>
-                <a class="button" href=link("/saker")>"Til sakene"</a>
+                <a class="button" href=link("/saker/")>"Til sakene"</a>
             }
             .into_any()
         }
@@ -213,7 +213,7 @@ fn SituationPart(id: String, plan: &'static Plan, case: Memo<Option<Case>>) -> i
         state.choose_plan(&plan.id);
         book.resume((plan.id.clone(), situation.clone()), id.clone());
         // The guidance is the other program: the new history entry tells it the case.
-        router.navigate(&format!("/situasjon/{situation}"));
+        router.navigate(&format!("/situasjon/{situation}/"));
         crate::page::remember_case_in_history(Some(&id));
     };
     view! {
@@ -332,7 +332,7 @@ pub fn DeleteCase(id: String) -> impl IntoView {
     let router = use_router();
     let delete = Callback::new(move |()| {
         book.delete_case(&id);
-        router.navigate("/saker");
+        router.navigate("/saker/");
     });
     view! {
         <section class="danger" aria-labelledby="delete-title">

@@ -62,7 +62,7 @@ pub fn Checklist() -> impl IntoView {
                         .iter()
                         .map(|s| view! {
                             <li>
-                                <a class="situation" class:acute=s.acute href=link(&format!("/situasjon/{}", s.id))>
+                                <a class="situation" class:acute=s.acute href=link(&format!("/situasjon/{}/", s.id))>
                                     <span class="situation-label">{s.label.clone()}</span>
                                 </a>
                             </li>

@@ -39,7 +39,7 @@ fn DueCount() -> impl IntoView {
                 1 => "1 sak har steg med frist i planen, eller en dato som er nådd.".to_owned(),
                 n => format!("{n} saker har steg med frist i planen, eller en dato som er nådd."),
             };
-            view! { <p class="due-count"><a href=link("/saker")>{text}</a></p> }
+            view! { <p class="due-count"><a href=link("/saker/")>{text}</a></p> }
         })
     }
 }
@@ -61,7 +61,7 @@ pub fn HomeScreen(plan: &'static Plan, revision: bool) -> impl IntoView {
                 .map(|s| {
                     view! {
                         <li>
-                            <a class="situation" class:acute=s.acute href=link(&format!("/situasjon/{}", s.id))>
+                            <a class="situation" class:acute=s.acute href=link(&format!("/situasjon/{}/", s.id))>
                                 <span class="situation-label">{s.label.clone()}</span>
                                 <span class="situation-source">{s.title.clone()}</span>
                             </a>
@@ -73,9 +73,9 @@ pub fn HomeScreen(plan: &'static Plan, revision: bool) -> impl IntoView {
         {any_acute.then(|| view! { <EmergencyLine/> })}
         {revision.then(|| view! { <RevisionWarning plan=plan/> })}
         <nav class="home-links" aria-label="Mer i planen">
-            <a class="button secondary" href=link("/sjekkliste")>"Sjekkliste ved bekymring"</a>
-            <a class="button secondary" href=link("/kontakter")>"Kontakter"</a>
-            <a class="button secondary" href=link("/plan")>"Planen"</a>
+            <a class="button secondary" href=link("/sjekkliste/")>"Sjekkliste ved bekymring"</a>
+            <a class="button secondary" href=link("/kontakter/")>"Kontakter"</a>
+            <a class="button secondary" href=link("/plan/")>"Planen"</a>
         </nav>
     }
 }

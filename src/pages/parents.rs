@@ -46,6 +46,8 @@ impl Language {
 struct Words {
     title: &'static str,
     intro: &'static str,
+    /// Said where the page is a translation (empty in bokmål).
+    translated: &'static str,
     about: &'static str,
     goals: &'static str,
     prevention: &'static str,
@@ -69,6 +71,7 @@ struct Words {
 const NB: Words = Words {
     title: "Informasjon til foresatte",
     intro: "Her er det skolens handlingsplan mot rus sier om hva skolen gjør, hva dere kan se etter, og hvor dere kan få hjelp.",
+    translated: "",
     about: "Om planen",
     goals: "Skolens mål",
     prevention: "Forebygging",
@@ -92,6 +95,7 @@ const NB: Words = Words {
 const EN: Words = Words {
     title: "Information for parents and guardians",
     intro: "This is what the school's action plan against substance use says about what the school does, what you can look out for, and where to get help.",
+    translated: "The texts from the plan are translated from the school's plan, which is in Norwegian. The Norwegian text is the authoritative one.",
     about: "About the plan",
     goals: "The school's goals",
     prevention: "Prevention",
@@ -185,6 +189,7 @@ fn ParentsContent(plan: &'static Plan, language: Language) -> impl IntoView {
         <h1>{w.title}</h1>
         <p class="plan-name">{plan.meta.school.clone()} " · " {t(&plan.meta.title)}</p>
         <p>{w.intro}</p>
+        {(!w.translated.is_empty()).then(|| view! { <p class="general-info translated-note">{w.translated}</p> })}
         {(!plan.introduction.is_empty()).then(|| section("p-about", w.about,
             plan.introduction.iter().map(|p| view! { <p>{t(&p.text)}</p> }).collect_view().into_any()))}
         {(!plan.goals.is_empty()).then(|| section("p-goals", w.goals, view! {

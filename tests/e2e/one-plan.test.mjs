@@ -37,3 +37,16 @@ test('a one-plan build starts on its plan and stamps every new case with it', as
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('its pages at their addresses are its plan\'s, with JavaScript off too', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const path of ['kontakter/', ...BROCHURE.situations.map((s) => `situasjon/${s.id}/`)]) {
+    await page.goto(`${app.url}/${path}`);
+    assert.equal(await page.locator('.app-school').innerText(), BROCHURE.meta.school, path);
+  }
+  const first = BROCHURE.situations[0];
+  await page.goto(`${app.url}/situasjon/${first.id}/`);
+  assert.equal(await page.locator('main h1').innerText(), first.label);
+  await context.close();
+});

@@ -2,7 +2,7 @@
 // assets/prerender.js): the chosen plan's situation buttons and 112/113
 // show before the wasm has started; a tap then is held and opened by the
 // app; the prerender is the app's own home, element for element; it never
-// shows on a deep link or the parents' page; and if the app cannot start,
+// shows on a deep link (a page of its own) or the parents' page; and if the app cannot start,
 // the page says so and the emergency numbers still call.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,7 +58,7 @@ for (const plan of PLANS) {
     const before = await boxes();
     await shown.locator('.situation').first().click();
     assert.deepEqual(await boxes(), before, 'the buttons stay put');
-    assert.equal(new URL(page.url()).pathname, `/situasjon/${acuteFirst[0].id}`);
+    assert.equal(new URL(page.url()).pathname, `/situasjon/${acuteFirst[0].id}/`);
     assert.equal(await shown.locator('[aria-busy="true"] .situation-label').innerText(), acuteFirst[0].label);
     assert.equal(await shown.locator('.prerender-status').innerText(), 'Åpner …');
 
@@ -77,10 +77,11 @@ test('a fresh device sees the default plan; a deep link, the parents\' page and 
   const { page, context, release } = await heldPage();
   await page.goto(`${app.url}/`);
   assert.equal(await page.locator('.prerender:not([hidden])').getAttribute('data-plan'), 'halden-vgs');
-  for (const path of ['/kontakter', '/?foresatte=halden-vgs']) {
-    await page.goto(`${app.url}${path}`);
-    assert.equal(await page.locator('.prerender:not([hidden])').count(), 0, `no home flashes on ${path}`);
-  }
+  // A deep link is its own page (tests/e2e/static-pages.test.mjs), never the home.
+  await page.goto(`${app.url}/kontakter`);
+  assert.deepEqual(await page.locator('.prerender:not([hidden]) main h1').allInnerTexts(), ['Kontakter'], 'no home flashes on a deep link');
+  await page.goto(`${app.url}/?foresatte=halden-vgs`);
+  assert.equal(await page.locator('.prerender:not([hidden])').count(), 0, 'no home flashes on the parents\' link');
   await page.addInitScript(() => Object.defineProperty(window, 'localStorage', {
     get() { throw new DOMException('blokkert', 'SecurityError'); },
   }));

@@ -2,7 +2,8 @@
 // loopback. With `spa: true` it acts like a host with a rewrite rule: an
 // unknown path gets the app's index.html, its relative URLs made absolute
 // (as the service worker does for deep links). Without it, it behaves like
-// a plain static host.
+// a plain static host. Either way a folder is served as its index.html,
+// and its address without the "/" is sent to the one with it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -24,7 +25,11 @@ async function fileAt(root, path) {
   const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
   let file = join(root, safe);
   try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    if ((await stat(file)).isDirectory()) {
+      // As Python's http.server, nginx and Caddy do: a folder's address ends in "/".
+      if (!path.endsWith('/')) return { redirect: `${path}/` };
+      file = join(file, 'index.html');
+    }
     return { file, body: await readFile(file) };
   } catch {
     return null;
@@ -41,6 +46,11 @@ export async function serve(root, { port = 0, spa = true } = {}) {
     if (!found && spa && !extname(path)) {
       found = await fileAt(root, '/index.html');
       if (found) found.body = Buffer.from(found.body.toString('utf8').replaceAll('="./', '="/'));
+    }
+    if (found?.redirect) {
+      res.writeHead(301, { location: found.redirect + new URL(req.url, 'http://localhost').search });
+      res.end();
+      return;
     }
     if (!found) {
       res.writeHead(404, { 'content-type': 'text/plain' });

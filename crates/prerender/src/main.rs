@@ -5,11 +5,19 @@
 //!   `HomeScreen`, `MainMenu`), printed for index.html, each hidden until
 //!   `assets/prerender.js` or the service worker shows the device's plan;
 //!   the default plan marked by the rule build.rs applies.
+//! - `pages`: every other page of the guidance the app links to (each
+//!   situation's opening screen, the checklist, contacts, the plan), drawn
+//!   by the app's own `guidance_pages` as on a new device with the default
+//!   plan (a situation only another plan has, with that plan), printed as
+//!   JSON `{ "<app path>": { "title", "plan", "html" } }` for postbuild,
+//!   which writes each as `<path>index.html`; and the drafts' list
+//!   (`saker/`), a shell with no content.
 //! - `parents <dist> <stylesheet> <csp> <handout boot script>`: the parents'
 //!   page, one static file per bundled plan and language in
 //!   `<dist>/foresatte/` (a parent's first visit then needs no wasm and no
 //!   app script), and `foresatte.html` with its script, which send the link
-//!   staff hand out on to those files.
+//!   staff hand out on to those files; prints `{ plan: { nb, en } }`, the
+//!   files, as JSON.
 //! - `flowcharts <dist> <stylesheet> <csp>`: each situation's flowchart as
 //!   an SVG file, `<dist>/flyt/<plan>/<situation>.svg`
 //!   (`rusplan_domain::flowchart`), which the plan page shows, and per plan
@@ -21,11 +29,14 @@
 //! relative to the app's folder, as for the rest of index.html.
 
 use leptos::prelude::*;
-use rusplan::app::{AppBar, MainMenu};
+use rusplan::app::{guidance_pages, is_here, AppBar, MainMenu};
+use rusplan::case_book::CaseBook;
 use rusplan::pages::home::HomeScreen;
 use rusplan::pages::parents::{file_name, Language, ParentsPage};
 use rusplan::pages::plan_info::{flowchart_file, flowcharts_page, FlowchartsPage};
 use rusplan::plans;
+use rusplan::router::{Route, Router};
+use rusplan::state::AppState;
 use rusplan_domain::json::Value;
 use std::path::{Path, PathBuf};
 
@@ -36,9 +47,12 @@ const USAGE: &str = "usage: rusplan-prerender homes | \
 fn main() {
     let owner = Owner::new();
     owner.set();
+    // Nothing runs ahead of time: effects (focus, timers) are the browser's.
+    let _ = any_spawner::Executor::init_custom_executor(Idle);
     let mut args = std::env::args().skip(1);
     match args.next().as_deref() {
         Some("homes") => print!("{}", homes()),
+        Some("pages") => print!("{}", pages().to_text()),
         Some("parents") => {
             let dist = PathBuf::from(args.next().expect(USAGE));
             let stylesheet = args.next().expect(USAGE);
@@ -66,7 +80,7 @@ fn homes() -> String {
             let screen = view! {
                 <AppBar school=school/>
                 <main id=format!("main-{}", plan.id)><HomeScreen plan=plan revision=false/></main>
-                <MainMenu here=|href| href == "/"/>
+                <MainMenu here=|href| is_here("/", href)/>
             }
             .to_html()
             // One page holds every plan's home: ids stay unique.
@@ -87,6 +101,99 @@ fn homes() -> String {
         })
         .collect::<Vec<_>>()
         .join("\n    ")
+}
+
+/// An executor that runs nothing: a page's effects belong to the browser.
+struct Idle;
+
+impl any_spawner::CustomExecutor for Idle {
+    fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+/// The guidance's pages besides home, each as the app draws it on a new
+/// device: the same frame as `homes` (the bar, `<main id="main">`, the
+/// menu), with the page's title. The plan is the default, as the app's
+/// on a device where none is chosen; assets/prerender.js hides a page of
+/// another plan than the device's, and the app draws it.
+fn pages() -> Value {
+    let default = plans::by_id(plans::DEFAULT_PLAN);
+    let mut routes: Vec<(String, &'static rusplan_domain::Plan, Route)> = vec![
+        ("/sjekkliste/".into(), default, Route::Checklist),
+        ("/kontakter/".into(), default, Route::Contacts),
+        ("/plan/".into(), default, Route::PlanInfo),
+    ];
+    for plan in plans::all() {
+        for situation in &plan.situations {
+            let path = format!("/situasjon/{}/", situation.id);
+            if routes.iter().any(|(p, _, _)| *p == path) {
+                continue;
+            }
+            let shown = if default.situation(&situation.id).is_some() {
+                default
+            } else {
+                plan
+            };
+            routes.push((path, shown, Route::Situation(situation.id.clone())));
+        }
+    }
+    let mut out: Vec<(String, Value)> = routes
+        .into_iter()
+        .map(|(path, plan, route)| {
+            let html = render_page(&path, plan, route);
+            let entry = vec![
+                (
+                    "title".into(),
+                    Value::from(rusplan::page::title_ahead_of_time()),
+                ),
+                ("plan".into(), Value::from(plan.id.clone())),
+                ("html".into(), Value::from(html)),
+            ];
+            (path, Value::Object(entry))
+        })
+        .collect();
+    // The drafts' program draws these from what is on the device: a shell.
+    let shell = vec![
+        ("title".into(), Value::from("Saker – Rusplan".to_owned())),
+        ("plan".into(), Value::Null),
+        ("html".into(), Value::from(String::new())),
+    ];
+    out.push(("/saker/".into(), Value::Object(shell)));
+    Value::Object(out)
+}
+
+/// One page in the app's frame, as the app draws it for `path`.
+fn render_page(path: &str, plan: &'static rusplan_domain::Plan, route: Route) -> String {
+    let owner = Owner::new();
+    let path = path.to_owned();
+    // Drawn inside a memo, as the app draws a page inside its router's
+    // reactive closure (so reading a signal is not reported as untracked).
+    owner.with(|| Memo::new(move |_| draw(&path, plan, route.clone())).get_untracked())
+}
+
+fn draw(path: &str, plan: &'static rusplan_domain::Plan, route: Route) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(AppState::ahead_of_time(&plan.id));
+        provide_context(CaseBook::ahead_of_time());
+        Router::ahead_of_time(path);
+        let page = guidance_pages(route).expect("a guidance page");
+        let school = plan.meta.school.clone();
+        // The menu's rule needs a Copy closure; a build tool may leak.
+        let path: &'static str = Box::leak(path.to_owned().into_boxed_str());
+        let screen = view! {
+            <AppBar school=school/>
+            <main id="main">{page}</main>
+            <MainMenu here=move |href| is_here(path, href)/>
+        }
+        .to_html();
+        format!(
+            "<div class=\"prerender\" data-plan=\"{}\">{screen}\
+             <p class=\"prerender-status\" role=\"status\"></p></div>",
+            plan.id
+        )
+    })
 }
 
 /// The head every page written here shares; `up` leads from the page's
@@ -159,6 +266,8 @@ fn parents(dist: &Path, stylesheet: &str, csp: &str, handout_boot: &str) {
             })
             .collect(),
     );
+    // For postbuild: which files are each plan's pages (the parents' worker).
+    print!("{}", files.to_text());
     write(
         dist.join("foresatte-link.js"),
         format!(
@@ -231,5 +340,33 @@ fn flowcharts(dist: &Path, stylesheet: &str, csp: &str) {
         let title = format!("Flytskjema – {}", plan.meta.title);
         let page = document("nb", &title, csp, "../", stylesheet, "", &body);
         write(dist.join(flowcharts_page(&plan.id)), page);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plan with no translations still gets its English page: each text
+    /// in bokmål, tagged as such and marked (the bundled plans are complete).
+    #[test]
+    fn english_page_of_an_untranslated_plan_shows_bokmal_marked() {
+        let json = include_str!("../../domain/tests/plans/fjord-skole.json");
+        let plan: &'static rusplan_domain::Plan = Box::leak(Box::new(
+            rusplan_domain::load_plan(json).expect("a valid plan"),
+        ));
+        assert!(plan.translations.is_empty());
+        let owner = Owner::new();
+        owner.set();
+        let title = &plan.meta.title;
+        let html = view! { <ParentsPage plan=plan language=Language::English/> }.to_html();
+        assert!(
+            html.contains(&format!("<span lang=\"nb\">{title}</span>")),
+            "{html}"
+        );
+        assert!(html.contains("(not yet translated: shown in Norwegian)"));
+        assert!(html.contains("The Norwegian text is the authoritative one."));
+        let bokmal = view! { <ParentsPage plan=plan language=Language::Bokmal/> }.to_html();
+        assert!(!bokmal.contains("untranslated") && !bokmal.contains("authoritative"));
     }
 }

@@ -87,10 +87,12 @@ for (const link of document.querySelectorAll('link[href^="./"]')) {
 }
 window.rusplanVersion = '${version}';
 startServiceWorker(new URL('./sw.js', import.meta.url));
-// The drafts' pages (/saker…) are a program of their own (src/bin/drafts.rs;
+// The drafts' pages (/saker…) and practice (/ovelse…) are a program of
+// their own, for a calm moment (src/bin/drafts.rs;
 // src/app.rs says which program draws which page): an incident never waits
 // for them.
-const drafts = (location.pathname.slice(window.rusplanBase.length) + '/').startsWith('saker/');
+const page = location.pathname.slice(window.rusplanBase.length) + '/';
+const drafts = page.startsWith('saker/') || page.startsWith('ovelse/');
 const [glue, wasm] = drafts
   ? ['./drafts-${draftsId}.js', './drafts-${draftsId}_bg.wasm']
   : ['./${js}', './${wasm}'];

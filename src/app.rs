@@ -7,7 +7,7 @@ use crate::components::unsaved::UnsavedWarning;
 use crate::page::{link, query_param};
 use crate::pages::{
     case::CasePage, cases::Cases, checklist::Checklist, contacts::Contacts, home::Home,
-    not_found::NotFound, plan_info::PlanInfo, procedure::Procedure, referat::ReferatPage,
+    not_found::NotFound, plan_info::PlanInfo, practice, procedure::Procedure, referat::ReferatPage,
 };
 use crate::pwa::UpdateBanner;
 use crate::router::{use_router, Route, Router};
@@ -32,14 +32,19 @@ pub fn guidance_pages(route: Route) -> Option<AnyView> {
         // A draft the browser refused to store lives only in this page: its
         // referat is taken out here, or it would be lost on the way.
         Route::Referat(id) if is_unsaved_here(&id) => view! { <ReferatPage id=id/> }.into_any(),
-        Route::Cases | Route::Case(_) | Route::Referat(_) => return None,
+        Route::Cases
+        | Route::Case(_)
+        | Route::Referat(_)
+        | Route::Practice
+        | Route::PracticeSituation(_)
+        | Route::PracticeCheck(_) => return None,
         Route::NotFound => view! { <NotFound/> }.into_any(),
     })
 }
 
-/// The drafts' program (src/bin/drafts.rs): the cases, the referat and
-/// the lock's forms, opened at a calm moment. Its pages wait for the PIN;
-/// guidance never does.
+/// The drafts' program (src/bin/drafts.rs), the calm moment's: the cases,
+/// the referat and the lock's forms, and practice (pages/practice.rs).
+/// The drafts' pages wait for the PIN; guidance and practice never do.
 pub fn drafts_pages(route: Route) -> Option<AnyView> {
     let book = expect_context::<CaseBook>();
     Some(match route {
@@ -49,6 +54,9 @@ pub fn drafts_pages(route: Route) -> Option<AnyView> {
         Route::Cases => view! { <Cases/> }.into_any(),
         Route::Case(id) => view! { <CasePage id=id/> }.into_any(),
         Route::Referat(id) => view! { <ReferatPage id=id/> }.into_any(),
+        Route::Practice => view! { <practice::PracticeHome/> }.into_any(),
+        Route::PracticeSituation(id) => view! { <practice::PracticeRun id=id/> }.into_any(),
+        Route::PracticeCheck(id) => view! { <practice::PracticeCheck id=id/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
         _ => return None,
     })

@@ -11,6 +11,7 @@ pub mod components;
 pub mod page;
 pub mod pages;
 pub mod plans;
+pub mod practice;
 pub mod pwa;
 pub mod router;
 pub mod seal;

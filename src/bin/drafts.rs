@@ -1,8 +1,9 @@
-//! The drafts' program: the cases, the referat and the lock's forms
-//! (`/saker…`), built beside the app by scripts/postbuild.mjs and started
-//! by the same boot script when the address is one of its pages. A program
-//! of its own so the first load in an incident carries none of it; the
-//! pages of either program reach the other's by a full page load.
+//! The drafts' program, for a calm moment: the cases, the referat and the
+//! lock's forms (`/saker…`), and practice (`/ovelse…`), built beside the
+//! app by scripts/postbuild.mjs and started by the same boot script when
+//! the address is one of its pages. A program of its own so the first load
+//! in an incident carries none of it; the pages of either program reach
+//! the other's by a full page load.
 
 fn main() {
     rusplan::page::remove_prerendered_home();

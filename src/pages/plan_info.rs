@@ -5,7 +5,7 @@ use crate::components::insecure_host::InsecureHostNote;
 use crate::components::plan_switch::PlanSwitch;
 use crate::components::revision::RevisionWarning;
 use crate::components::share::ParentsShare;
-use crate::page::set_title;
+use crate::page::{link, set_title};
 use crate::state::AppState;
 use leptos::prelude::*;
 use rusplan_domain::plan::Link;
@@ -25,6 +25,10 @@ pub fn PlanInfo() -> impl IntoView {
             <InsecureHostNote/>
             <PlanSwitch/>
             <ParentsShare plan=plan/>
+            <Section title="Øving" show=true>
+                <p class="practised">{practised(plan)}</p>
+                <a class="button secondary" href=link("/ovelse")>"Øv på planen"</a>
+            </Section>
             <Section title="Innledning" show=!plan.introduction.is_empty()>
                 {plan.introduction.iter().map(|p| view! { <p>{p.text.clone()}</p> }).collect_view()}
             </Section>
@@ -77,6 +81,16 @@ pub fn PlanInfo() -> impl IntoView {
                 <p class="general-info">{format!("Appversjon: {}", crate::pwa::version().unwrap_or_else(|| "utvikling".to_owned()))}</p>
             </Section>
         }
+    }
+}
+
+/// The situations practised on this device: their names, nothing else.
+fn practised(plan: &'static Plan) -> String {
+    let done = crate::storage::practice_log(&plan.id).done(plan);
+    let names: Vec<&str> = done.iter().map(|s| s.label.as_str()).collect();
+    match names.is_empty() {
+        true => "Ingen situasjoner er øvd på denne enheten ennå.".to_owned(),
+        false => format!("Øvd på denne enheten: {}.", names.join("; ")),
     }
 }
 

@@ -174,7 +174,7 @@ for (const plan of PLANS) {
     await open(page, `${app.url}/ovelse`);
     await assertPractice(page, 'practice home again');
     await page.getByRole('link', { name: 'Avslutt øvingen' }).click();
-    await page.locator('h1', { hasText: 'Hva har skjedd?' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.prerender') && document.querySelector('h1')?.textContent === 'Hva har skjedd?');
     assert.equal(new URL(page.url()).pathname, new URL(`${app.url}/`).pathname);
     assert.equal(await page.title(), 'Rusplan');
     assert.equal(await page.locator('.practice-banner').count(), 0);
@@ -184,7 +184,7 @@ for (const plan of PLANS) {
   });
 }
 
-test('practice pages never ask for the PIN, and the practice home marks what was practised', async () => {
+test('practice is the calm program\'s, never asks for the PIN, and its home marks what was practised', async () => {
   const { page, context, errors } = await phonePage(browser);
   await open(page, `${app.url}/saker`);
   await page.getByLabel('Ny PIN-kode (minst 6 tegn)').fill('583920');
@@ -193,9 +193,15 @@ test('practice pages never ask for the PIN, and the practice home marks what was
   await page.getByRole('button', { name: 'Lås utkastene' }).waitFor();
   const plan = PLANS[0];
   const situation = acuteOf(plan);
-  // A fresh load: the drafts are locked now.
+  // A fresh load: the drafts are locked now. Practice is the calm
+  // program's (src/bin/drafts.rs), not the guidance's first load.
   await open(page, `${app.url}/ovelse/${situation.id}`);
   await assertPractice(page, 'locked device');
+  // The page started the calm program (index.html preloads the guidance's
+  // wasm on every address, so that one is there too).
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+    .filter((p) => p.endsWith('_bg.wasm')).map((p) => p.replace(/-[0-9a-f]+_bg\.wasm$/, '')));
+  assert.ok(wasm.includes('/drafts'), wasm.join());
   assert.equal(await page.getByLabel('PIN-kode', { exact: true }).count(), 0);
   await page.getByRole('link', { name: 'Ferdig: svar på noen spørsmål om planen' }).click();
   await page.locator('li.check-question').first().waitFor();

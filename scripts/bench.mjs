@@ -45,7 +45,7 @@ console.log(`Everything the service worker precaches: ${kB(sum('br'))} kB brotli
 const parentsFirst = /^(foresatte\/halden-vgs\.html|main-.*\.css|parents-offline\.js|icons\/icon\.svg)$/;
 console.log(`Parents' first visit (foresatte/halden-vgs.html, CSS, parents-offline.js, icon): ${kB(rows.filter((r) => parentsFirst.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
 // The handout with the QR code, a program of its own.
-const drafts = /^drafts-.*\.(js|wasm)$/;
+const drafts = /^calm-.*\.(js|wasm)$/;
 console.log(`Drafts' program (/saker…, its wasm and JS; not in the first load): ${kB(rows.filter((r) => drafts.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);
 const handout = /^(foresatte\.html|foresatte-link\.js|parents-.*|main-.*\.css)$/;
 console.log(`Handout with the QR code (foresatte.html, its wasm and JS, CSS): ${kB(rows.filter((r) => handout.test(r.file)).reduce((a, r) => a + r.br, 0))} kB brotli`);

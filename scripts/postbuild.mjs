@@ -50,9 +50,12 @@ export const CSP = [
 ].join('; ');
 
 const COMPRESSED = /\.(br|gz)$/;
+// The addresses the calm program draws (src/app.rs, calm_pages): the boot
+// script starts it there, and their files do not preload the guidance's.
+const CALM_PAGES = ['saker/', 'ovelse/', 'plan/'];
 // The pages written by writePages, each in a folder named as its address.
-const PAGES = /^(situasjon|sjekkliste|kontakter|plan|saker)\//;
-const GENERATED = /^(sw\.js|parents-sw\.js|flyt\/.*|studio\.html|studio-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm|\.css)|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm)|drafts-[0-9a-f]+(\.js|_bg\.wasm))$/;
+const PAGES = /^(situasjon|sjekkliste|kontakter|plan|saker|ovelse)\//;
+const GENERATED = /^(sw\.js|parents-sw\.js|flyt\/.*|studio\.html|studio-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm|\.css)|boot-[0-9a-f]+\.js|foresatte\.html|foresatte-link\.js|parents-offline\.js|foresatte\/.*|parents-[0-9a-f]+(-boot\.js|\.js|_bg\.wasm)|calm-[0-9a-f]+(\.js|_bg\.wasm))$/;
 
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
@@ -80,7 +83,7 @@ const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 
 writeParentsPage();
 run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'flowcharts', dir, walk(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f)), CSP]);
 writeStudio();
-const draftsId = buildProgram('drafts');
+const calmId = buildProgram('calm');
 const version = hash(walk(dir).sort().map((f) => `${f}:${hash(readFileSync(join(dir, f)))}`).join('\n') + stamp);
 
 const boot = `// Starts Rusplan (written by scripts/postbuild.mjs). External, not inline,
@@ -96,12 +99,13 @@ for (const link of document.querySelectorAll('link[href^="./"]')) {
 }
 window.rusplanVersion = '${version}';
 startServiceWorker(new URL('./sw.js', import.meta.url));
-// The drafts' pages (/saker…) are a program of their own (src/bin/drafts.rs;
-// src/app.rs says which program draws which page): an incident never waits
-// for them.
-const drafts = (location.pathname.slice(window.rusplanBase.length) + '/').startsWith('saker/');
-const [glue, wasm] = drafts
-  ? ['./drafts-${draftsId}.js', './drafts-${draftsId}_bg.wasm']
+// The drafts (/saker…), practice (/ovelse…) and the plan page are a
+// program of their own, for a calm moment (src/bin/calm.rs; src/app.rs
+// says which program draws which page): an incident never waits for them.
+const page = location.pathname.slice(window.rusplanBase.length) + '/';
+const calm = ${JSON.stringify(CALM_PAGES)}.some((folder) => page.startsWith(folder));
+const [glue, wasm] = calm
+  ? ['./calm-${calmId}.js', './calm-${calmId}_bg.wasm']
   : ['./${js}', './${wasm}'];
 try {
   const { default: init } = await import(glue);
@@ -143,8 +147,8 @@ writePages(shell);
  *  under a sub-path, and reads with scripts off: index.html with the page
  *  rendered from the app's own components (crates/prerender) in place of
  *  the homes, its title, and URLs relative to its depth. The app's links
- *  end in "/", so no host needs to redirect. `saker/` is the drafts'
- *  program's shell: what it shows is on the device. */
+ *  end in "/", so no host needs to redirect. `saker/` and `ovelse/` are
+ *  the calm program's shells: what they show is on the device. */
 function writePages(shell) {
   const pages = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'pages'],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26,
@@ -156,8 +160,8 @@ function writePages(shell) {
     let page = shell
       .replace(HOMES, () => inFolder(body))
       .replace('<title>Rusplan</title>', () => `<title>${escape(title)}</title>`);
-    // The drafts' shell starts the drafts' program: the guidance's is not preloaded.
-    if (!body) page = page.replace(/<link rel="(?:modulepreload|preload)" href="\.\/rusplan-[^>]*>/g, '');
+    // The calm program's pages start it: the guidance's is not preloaded.
+    if (CALM_PAGES.some((calm) => `${folder}/`.startsWith(calm))) page = page.replace(/<link rel="(?:modulepreload|preload)" href="\.\/rusplan-[^>]*>/g, '');
     if (body) {
       page = page.replace(/<noscript>[\s\S]*?<\/noscript>/,
         '<noscript><p class="general-info">Uten JavaScript kan du lese siden, men ikke krysse av eller lagre noe.</p></noscript>');

@@ -7,7 +7,7 @@ use crate::components::unsaved::UnsavedWarning;
 use crate::page::{link, query_param};
 use crate::pages::{
     case::CasePage, cases::Cases, checklist::Checklist, contacts::Contacts, home::Home,
-    not_found::NotFound, plan_info::PlanInfo, procedure::Procedure, referat::ReferatPage,
+    not_found::NotFound, plan_info::PlanInfo, practice, procedure::Procedure, referat::ReferatPage,
 };
 use crate::pwa::UpdateBanner;
 use crate::router::{use_router, Route, Router};
@@ -20,27 +20,34 @@ use leptos::task::spawn_local;
 /// what guidance needs).
 pub type Pages = fn(Route) -> Option<AnyView>;
 
-/// The staff app's own program (src/main.rs): guidance, the checklist,
-/// contacts and the plan. Its first load is the one the size test holds.
+/// The staff app's own program (src/main.rs): what an incident waits for,
+/// the situations, the checklist and contacts. Its first load is the one
+/// the size test holds.
 pub fn guidance_pages(route: Route) -> Option<AnyView> {
     Some(match route {
         Route::Home => view! { <Home/> }.into_any(),
         Route::Situation(id) => view! { <Procedure id=id/> }.into_any(),
         Route::Checklist => view! { <Checklist/> }.into_any(),
         Route::Contacts => view! { <Contacts/> }.into_any(),
-        Route::PlanInfo => view! { <PlanInfo/> }.into_any(),
         // A draft the browser refused to store lives only in this page: its
         // referat is taken out here, or it would be lost on the way.
         Route::Referat(id) if is_unsaved_here(&id) => view! { <ReferatPage id=id/> }.into_any(),
-        Route::Cases | Route::Case(_) | Route::Referat(_) => return None,
+        Route::PlanInfo
+        | Route::Cases
+        | Route::Case(_)
+        | Route::Referat(_)
+        | Route::Practice
+        | Route::PracticeSituation(_)
+        | Route::PracticeCheck(_) => return None,
         Route::NotFound => view! { <NotFound/> }.into_any(),
     })
 }
 
-/// The drafts' program (src/bin/drafts.rs): the cases, the referat and
-/// the lock's forms, opened at a calm moment. Its pages wait for the PIN;
-/// guidance never does.
-pub fn drafts_pages(route: Route) -> Option<AnyView> {
+/// The calm moment's program (src/bin/calm.rs): the cases, the referat
+/// and the lock's forms, practice (pages/practice.rs) and the plan page
+/// (which also stands as a static file, readable before this program
+/// runs). The drafts' pages wait for the PIN; nothing else does.
+pub fn calm_pages(route: Route) -> Option<AnyView> {
     let book = expect_context::<CaseBook>();
     Some(match route {
         Route::Cases | Route::Case(_) | Route::Referat(_) if book.is_locked() => {
@@ -49,6 +56,10 @@ pub fn drafts_pages(route: Route) -> Option<AnyView> {
         Route::Cases => view! { <Cases/> }.into_any(),
         Route::Case(id) => view! { <CasePage id=id/> }.into_any(),
         Route::Referat(id) => view! { <ReferatPage id=id/> }.into_any(),
+        Route::Practice => view! { <practice::PracticeHome/> }.into_any(),
+        Route::PracticeSituation(id) => view! { <practice::PracticeRun id=id/> }.into_any(),
+        Route::PracticeCheck(id) => view! { <practice::PracticeCheck id=id/> }.into_any(),
+        Route::PlanInfo => view! { <PlanInfo/> }.into_any(),
         Route::NotFound => view! { <NotFound/> }.into_any(),
         _ => return None,
     })

@@ -136,6 +136,29 @@ impl CaseBook {
         }
     }
 
+    /// The book of a practice run (pages/practice.rs): the domain's
+    /// practice book, which returns no effect, and no runner at all: no
+    /// storage read or written, no listener, no timer.
+    pub fn practice() -> Self {
+        CaseBook {
+            model: RwSignal::new(case_book::CaseBook::practice()),
+            timer: StoredValue::new(None),
+            max_age_days: RwSignal::new(DEFAULT_MAX_AGE_DAYS),
+            setting_problem: RwSignal::new(None),
+            vault: Vault::load(),
+            last_use: StoredValue::new(0),
+            let_go: StoredValue::new(false),
+            deletes: StoredValue::new(0),
+            locked: Memo::new(|_| false),
+        }
+    }
+
+    /// A practice run: nothing of it is stored, and no history entry
+    /// names a case.
+    pub fn is_practice(&self) -> bool {
+        self.model.with_untracked(|m| m.is_practice())
+    }
+
     // ---- Reading ----
 
     pub fn cases(&self) -> Vec<Case> {
@@ -192,7 +215,8 @@ impl CaseBook {
         let id = browser::random_id();
         let effect = self
             .model
-            .try_update(|m| m.create(id.clone(), plan_id, None, browser::now_millis()));
+            .try_update(|m| m.create(id.clone(), plan_id, None, browser::now_millis()))
+            .flatten();
         self.run(effect);
         id
     }
@@ -275,6 +299,10 @@ impl CaseBook {
     }
 
     fn run(&self, effect: Option<Effect>) {
+        // The domain's practice book returns none; this holds if it ever did.
+        if self.is_practice() {
+            return;
+        }
         match effect {
             None => {}
             Some(Effect::Save { id, soon: false }) => self.start_write(id),

@@ -12,6 +12,7 @@ pub mod page;
 pub mod pages;
 pub mod passkey;
 pub mod plans;
+pub mod practice;
 pub mod pwa;
 pub mod router;
 pub mod seal;

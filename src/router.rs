@@ -1,6 +1,6 @@
 //! The app's pages by address, and moving between them without reloading.
 //!
-//! Why not leptos_router: nine fixed routes with at most one parameter need
+//! Why not leptos_router: a dozen fixed routes with at most one parameter need
 //! none of its nesting, matching or data loading, and it cost 38 kB of
 //! brotli'd wasm, a third of the first-load budget. This is what is left:
 //! a [`Route`] parsed from the path, a signal of the current path, and a
@@ -24,6 +24,12 @@ pub enum Route {
     /// One case, by case id (random, never pupil data).
     Case(String),
     Referat(String),
+    /// Practice (øving): the situations to practise.
+    Practice,
+    /// A situation's procedure, practised: nothing stored as a case.
+    PracticeSituation(String),
+    /// The self-check after practising a situation.
+    PracticeCheck(String),
     NotFound,
 }
 
@@ -42,6 +48,9 @@ impl Route {
             ["saker"] => Route::Cases,
             ["saker", id] if !id.is_empty() => Route::Case(decode(id)),
             ["saker", id, "referat"] if !id.is_empty() => Route::Referat(decode(id)),
+            ["ovelse"] => Route::Practice,
+            ["ovelse", id] if !id.is_empty() => Route::PracticeSituation(decode(id)),
+            ["ovelse", id, "sjekk"] if !id.is_empty() => Route::PracticeCheck(decode(id)),
             _ => Route::NotFound,
         }
     }

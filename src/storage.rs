@@ -1,5 +1,6 @@
 //! The app's own settings on the device (localStorage): the chosen plan,
-//! staff phone numbers added on the device, and when to flag old drafts.
+//! staff phone numbers added on the device, when to flag old drafts, and
+//! which situations were practised (ids only).
 //! Nothing about a pupil: cases go through `case_store`. Values are JSON
 //! (`rusplan_domain::json`), so `prerender.js` reads the chosen plan with
 //! `JSON.parse`.
@@ -10,6 +11,7 @@
 
 use rusplan_domain::device_contact::DeviceContact;
 use rusplan_domain::json::{self, Value};
+use rusplan_domain::practice::PracticeLog;
 use rusplan_domain::store::{decode_device_contacts, encode_device_contacts};
 
 const CHOSEN_PLAN: &str = "rusplan.chosen-plan";
@@ -35,8 +37,12 @@ impl std::fmt::Display for NotSaved {
     }
 }
 
-/// localStorage, when the browser lets the app have it.
+/// localStorage, when the browser lets the app have it (rendered ahead of
+/// time, by crates/prerender, there is none: as on a new device).
 pub fn local_storage() -> Option<web_sys::Storage> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -133,4 +139,21 @@ pub fn set_studio_work(plan: &str, source_name: &str, source: &str) -> Result<()
         ("source".into(), source.into()),
     ]);
     set(STUDIO_WORK, &value.to_text())
+}
+
+/// The situations practised on this device for a plan (an unreadable log
+/// reads as none: it holds nothing worth keeping).
+pub fn practice_log(plan_id: &str) -> PracticeLog {
+    get(&PracticeLog::key(plan_id))
+        .and_then(|text| PracticeLog::decode(&text).ok())
+        .filter(|log| log.plan_id == plan_id)
+        .unwrap_or_else(|| PracticeLog::new(plan_id))
+}
+
+/// Adds a practised situation to the stored log (read anew: another tab
+/// may have added one).
+pub fn practised(plan_id: &str, situation: &str) -> Result<(), NotSaved> {
+    let mut log = practice_log(plan_id);
+    log.practised(situation);
+    set(&PracticeLog::key(plan_id), &log.encode())
 }

@@ -119,6 +119,11 @@ fn every_address_the_app_links_to_opens_its_page() {
         ("/situasjon", Route::NotFound),
         ("/situasjon//", Route::NotFound),
         ("/saker/k7f2/slett", Route::NotFound),
+        ("/ovelse", Route::Practice),
+        ("/ovelse/alt3", Route::PracticeSituation("alt3".into())),
+        ("/ovelse/alt3/sjekk", Route::PracticeCheck("alt3".into())),
+        ("/ovelse/alt3/slett", Route::NotFound),
+        ("/ovelse//sjekk", Route::NotFound),
         ("/ukjent", Route::NotFound),
     ];
     for (path, route) in cases {

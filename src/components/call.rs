@@ -1,7 +1,9 @@
-//! Call buttons: one tap from a step or the contact list to a `tel:` link.
+//! Call buttons: one tap from a step or the contact list to a `tel:` link
+//! (in practice, a button that says whom it would call: `practice.rs`).
 
 use crate::browser;
 use crate::page::link;
+use crate::practice::{CallButton, Practice};
 use crate::state::AppState;
 use leptos::prelude::*;
 use rusplan_domain::case::Call;
@@ -64,6 +66,13 @@ fn CallLink(person: Person) -> impl IntoView {
         (None, true) => format!("{} · lagt til på denne enheten", person.phone),
         (None, false) => person.phone.clone(),
     };
+    if let Some(practice) = Practice::here() {
+        return (practice.call)(CallButton {
+            who: person.name,
+            detail,
+            number: person.phone,
+        });
+    }
     let logger = use_context::<CallLogger>();
     let name = person.name.clone();
     let log = move |_| {
@@ -85,6 +94,7 @@ fn CallLink(person: Person) -> impl IntoView {
             </span>
         </a>
     }
+    .into_any()
 }
 
 /// The people who fill `role`, as call buttons: the first one large, the

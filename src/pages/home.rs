@@ -76,6 +76,7 @@ pub fn HomeScreen(plan: &'static Plan, revision: bool) -> impl IntoView {
             <a class="button secondary" href=link("/sjekkliste/")>"Sjekkliste ved bekymring"</a>
             <a class="button secondary" href=link("/kontakter/")>"Kontakter"</a>
             <a class="button secondary" href=link("/plan/")>"Planen"</a>
+            <a class="button secondary" href=link("/ovelse/")>"Øving"</a>
         </nav>
     }
 }

@@ -9,6 +9,7 @@ pub mod home;
 pub mod not_found;
 pub mod parents;
 pub mod plan_info;
+pub mod practice;
 pub mod procedure;
 pub mod referat;
 pub mod studio;

@@ -26,6 +26,10 @@ pub fn PlanInfo() -> impl IntoView {
             <PlanSwitch/>
             <ParentsShare plan=plan/>
             <Flowcharts plan=plan/>
+            <Section title="Øving" show=true>
+                <p class="practised">{practised(plan)}</p>
+                <a class="button secondary" href=link("/ovelse/")>"Øv på planen"</a>
+            </Section>
             <Section title="Innledning" show=!plan.introduction.is_empty()>
                 {plan.introduction.iter().map(|p| view! { <p>{p.text.clone()}</p> }).collect_view()}
             </Section>
@@ -143,6 +147,16 @@ pub fn FlowchartsPage(plan: &'static Plan) -> impl IntoView {
             }).collect_view()}
             <p><a href="../">"Til Rusplan"</a></p>
         </main>
+    }
+}
+
+/// The situations practised on this device: their names, nothing else.
+fn practised(plan: &'static Plan) -> String {
+    let done = crate::storage::practice_log(&plan.id).done(plan);
+    let names: Vec<&str> = done.iter().map(|s| s.label.as_str()).collect();
+    match names.is_empty() {
+        true => "Ingen situasjoner er øvd på denne enheten ennå.".to_owned(),
+        false => format!("Øvd på denne enheten: {}.", names.join("; ")),
     }
 }
 

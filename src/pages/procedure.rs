@@ -34,8 +34,15 @@ pub fn Procedure(id: String) -> impl IntoView {
 
 #[component]
 fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> impl IntoView {
-    set_title(&situation.label);
     let book = expect_context::<CaseBook>();
+    // Practice (pages/practice.rs) says so in the title and the heading, in
+    // words; its book stores nothing, so no banner says where it is logged.
+    let practice = book.is_practice().then_some("Øving: ");
+    set_title(&format!(
+        "{}{}",
+        practice.unwrap_or_default(),
+        situation.label
+    ));
     let key: ProcedureKey = (plan.id.clone(), situation.id.clone());
     // The case this run logs into: one lookup that every part below reads.
     let case = Memo::new({
@@ -79,11 +86,11 @@ fn SituationProcedure(plan: &'static Plan, situation: &'static Situation) -> imp
 
     view! {
         <header class="procedure-head" class:acute=situation.acute>
-            <h1>{situation.label.clone()}</h1>
+            <h1>{practice}{situation.label.clone()}</h1>
             <p class="situation-source">{format!("{} · {}", situation.title, plan.meta.school)}</p>
         </header>
         {situation.acute.then(|| view! { <EmergencyLine/> })}
-        <CaseBanner case=case/>
+        {practice.is_none().then(|| view! { <CaseBanner case=case/> })}
         <Answered procedure=key.clone() case=case plan=plan situation=situation/>
         {move || {
             let g = guidance();
@@ -383,6 +390,8 @@ fn log_into(book: CaseBook, key: &ProcedureKey) -> String {
         .read(&id, |case| case.continues.clone())
         .flatten()
         .unwrap_or_else(|| id.clone());
-    crate::page::remember_case_in_history(Some(&root));
+    if !book.is_practice() {
+        crate::page::remember_case_in_history(Some(&root));
+    }
     id
 }

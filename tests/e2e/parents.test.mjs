@@ -229,7 +229,7 @@ test('a parent\'s first visit, with all its worker fetches, is within 20 kB brot
   const brotli = full.map((p) => join(DIST, decodeURIComponent(p === '/' ? '/index.html' : p)))
     .reduce((sum, f) => sum + statSync(existsSync(`${f}.br`) ? `${f}.br` : f).size, 0);
   assert.ok(brotli <= 20_000, `the first visit transferred ${brotli} bytes brotli: ${full.join(' ')}`);
-  assert.deepEqual(full.filter((p) => /\.wasm$|\/rusplan-|\/drafts-|\/boot-|\/sw\.js$|\/index\.html$|^\/$/.test(p)), [], 'nothing of the staff app');
+  assert.deepEqual(full.filter((p) => /\.wasm$|\/rusplan-|\/calm-|\/boot-|\/sw\.js$|\/index\.html$|^\/$/.test(p)), [], 'nothing of the staff app');
   assert.deepEqual(full.filter((p) => /\/parents-[0-9a-f]+\.js$/.test(p)), [], 'nor of the handout');
   assert.ok(full.includes('/parents-sw.js'), 'the parents\' own worker');
   assert.equal(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL.split('/').pop()), 'parents-sw.js');

@@ -3,8 +3,9 @@
 //
 // The line only ever goes down: lower HELD_LINE_KB whenever the build
 // shrinks (README, "Ytelse"). The parents' page is a program of its own
-// (foresatte.html), and so are the drafts (drafts-*.js/_bg.wasm, src/bin/
-// drafts.rs, opened at a calm moment): neither is the staff app's first load.
+// (foresatte.html), and so is the calm moment's (calm-*.js/_bg.wasm,
+// src/bin/calm.rs: the drafts, practice, the plan page): neither is the staff
+// app's first load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';

@@ -131,13 +131,13 @@ test('a deep link\'s first visit: the page is there before the wasm, is the app\
     await context.close();
   }
 
-  // The drafts' list: a first visit starts the drafts' program.
+  // The drafts' list: a first visit starts the calm program.
   const { page, context, errors } = await phonePage(browser, { serviceWorkers: 'block' });
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('_bg.wasm')) wasm.push(r.url().split('/').pop().replace(/-[0-9a-f]+_bg\.wasm$/, '')); });
   await page.goto(`${base}saker/`);
   await page.locator('main h1', { hasText: 'Saker' }).waitFor();
-  assert.deepEqual(wasm, ['drafts']);
+  assert.deepEqual(wasm, ['calm']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -26,6 +26,11 @@
 //!   case that [`Case::continues`] the one it could not read, and on
 //!   unlocking that case is added to it and removed. A write may take a
 //!   while (the shell seals it first): edits made meanwhile stay pending.
+//! - **A practice book stores nothing** ([`CaseBook::practice`]): the
+//!   procedure runs on it exactly as in an incident, but no call returns
+//!   an [`Effect`], nothing is ever pending or handed out to write, and
+//!   "start again" just forgets the run, so practice can never become or
+//!   overwrite a draft.
 
 use crate::case::{Case, CaseEdit, Field, Millis};
 use crate::identity_number::{self, Found};
@@ -201,6 +206,8 @@ pub struct CaseBook {
     gone: Vec<(String, Gone)>,
     /// The drafts are locked: what storage holds cannot be read.
     locked: bool,
+    /// A practice run's book: nothing in it is ever written.
+    practice: bool,
 }
 
 impl CaseBook {
@@ -211,6 +218,20 @@ impl CaseBook {
             book.take_stored(key, Some(raw));
         }
         book
+    }
+
+    /// The book of a practice run: it keeps what the procedure logs (so
+    /// the run looks as in an incident) and stores none of it. Reads no
+    /// storage, returns no [`Effect`], never has anything pending.
+    pub fn practice() -> Self {
+        CaseBook {
+            practice: true,
+            ..CaseBook::default()
+        }
+    }
+
+    pub fn is_practice(&self) -> bool {
+        self.practice
     }
 
     // ---- What the screens read ----
@@ -241,9 +262,11 @@ impl CaseBook {
     /// Is anything not yet on the device (pending or refused)? The shell
     /// asks the browser to warn before the page is closed.
     pub fn has_unwritten(&self) -> bool {
-        self.drafts
-            .iter()
-            .any(|d| !d.is_written() || !d.withheld.is_empty())
+        !self.practice
+            && self
+                .drafts
+                .iter()
+                .any(|d| !d.is_written() || !d.withheld.is_empty())
     }
 
     /// A write from [`CaseBook::write_for`] was not made (what was stored
@@ -264,7 +287,7 @@ impl CaseBook {
     pub fn pending(&self) -> Vec<String> {
         self.drafts
             .iter()
-            .filter(|d| !d.is_written())
+            .filter(|d| !self.practice && !d.is_written())
             .map(|d| d.case.id.clone())
             .collect()
     }
@@ -294,27 +317,29 @@ impl CaseBook {
 
     // ---- What the user does ----
 
-    /// A new case with id `id` (random, from the shell).
+    /// A new case with id `id` (random, from the shell), and its write
+    /// (none in a practice book).
     pub fn create(
         &mut self,
         id: String,
         plan_id: &str,
         situation: Option<String>,
         now: Millis,
-    ) -> Effect {
+    ) -> Option<Effect> {
         let mut case = Case::new(id.clone(), plan_id, now);
         case.situation = situation;
         self.drafts.push(Draft {
             created_locked: self.locked,
             ..Draft::new(case, false)
         });
-        Effect::Save { id, soon: false }
+        self.unless_practice(Effect::Save { id, soon: false })
     }
 
     /// Applies an edit the user made. Typed text goes through
     /// [`CaseEdit::checked`]: a refused text changes nothing but the
     /// field's message. Returns the write to schedule, if any.
     pub fn edit(&mut self, id: &str, edit: CaseEdit, now: Millis) -> Option<Effect> {
+        let practice = self.practice;
         let draft = self.draft_mut(id)?;
         let field = edit.field();
         let edit = match edit.checked() {
@@ -332,6 +357,9 @@ impl CaseBook {
         }
         draft.case.apply(edit.clone(), now);
         draft.exported = false;
+        if practice {
+            return None;
+        }
         // Keystrokes in one field keep only the last text (but an edit in
         // a write under way stays as it is).
         let coalesce = field.is_some()
@@ -355,6 +383,9 @@ impl CaseBook {
     /// change another tab made since is kept. `None` when there is nothing
     /// to write, or the case was deleted elsewhere (then it stays deleted).
     pub fn write_for(&mut self, id: &str, stored_now: Option<&str>) -> Option<(String, String)> {
+        if self.practice {
+            return None;
+        }
         let at = self.drafts.iter().position(|d| d.case.id == id)?;
         let draft = &mut self.drafts[at];
         // One write of a case at a time: `saved` asks for the next.
@@ -437,6 +468,9 @@ impl CaseBook {
     /// A PIN was set, or a sealing cut short is resumed: every draft here
     /// is written again (the shell seals what it writes).
     pub fn reseal_all(&mut self) -> Vec<Effect> {
+        if self.practice {
+            return Vec::new();
+        }
         self.drafts
             .iter_mut()
             .map(|draft| {
@@ -467,6 +501,9 @@ impl CaseBook {
         &mut self,
         entries: Vec<(String, String, Result<String, String>)>,
     ) -> Vec<Effect> {
+        if self.practice {
+            return Vec::new();
+        }
         self.locked = false;
         for (key, raw, plain) in entries {
             match plain {
@@ -579,7 +616,8 @@ impl CaseBook {
     /// now (read at the event, not taken from it, so a late event never
     /// brings back an older copy).
     pub fn stored_elsewhere(&mut self, key: &str, current: Option<&str>) -> Vec<Effect> {
-        if !key.starts_with(CASE_PREFIX) {
+        // A practice run never takes in a real draft (it could edit it).
+        if !key.starts_with(CASE_PREFIX) || self.practice {
             return Vec::new();
         }
         self.take_stored(key.to_owned(), current.map(str::to_owned));
@@ -628,7 +666,7 @@ impl CaseBook {
             draft.case.continues = continues;
         }
         put(&mut self.active, key.clone(), id.clone());
-        (id, Some(effect))
+        (id, effect)
     }
 
     /// Continue an existing case in its procedure.
@@ -638,7 +676,14 @@ impl CaseBook {
 
     /// "Start på nytt": the procedure starts a fresh case; the old one stays
     /// a draft and can be taken back.
+    /// In a practice book the run is forgotten: nothing to take back.
     pub fn start_again(&mut self, key: &ProcedureKey) {
+        if self.practice {
+            if let Some(id) = take(&mut self.active, key) {
+                self.drafts.retain(|d| d.case.id != id);
+            }
+            return;
+        }
         match take(&mut self.active, key) {
             Some(id) => put(&mut self.set_aside, key.clone(), id),
             None => {
@@ -656,6 +701,10 @@ impl CaseBook {
     }
 
     // ---- Inside ----
+
+    fn unless_practice(&self, effect: Effect) -> Option<Effect> {
+        (!self.practice).then_some(effect)
+    }
 
     fn draft(&self, id: &str) -> Option<&Draft> {
         self.drafts.iter().find(|d| d.case.id == id)

@@ -30,6 +30,15 @@ impl PracticeLog {
         self.situations.insert(situation.to_owned());
     }
 
+    /// The plan's situations practised, in home-screen order (an id the
+    /// plan no longer has is left out).
+    pub fn done<'p>(&self, plan: &'p Plan) -> Vec<&'p Situation> {
+        plan.situations_by_urgency()
+            .into_iter()
+            .filter(|s| self.situations.contains(&s.id))
+            .collect()
+    }
+
     /// The plan's situations not yet practised, in home-screen order.
     pub fn not_yet<'p>(&self, plan: &'p Plan) -> Vec<&'p Situation> {
         plan.situations_by_urgency()

@@ -128,7 +128,7 @@ impl Tab {
         self.ids += 1;
         let id = format!("{}{}", self.name, self.ids);
         let effect = self.book.create(id.clone(), "plan", None, 1_000);
-        self.run(Some(effect));
+        self.run(effect);
         id
     }
 
@@ -856,4 +856,66 @@ fn a_case_logged_while_locked_that_stands_alone_can_be_deleted_for_good() {
     assert!(tab.book.gone(&logged).is_some(), "deleted, and told so");
     tab.edit(&logged, tick("s3"));
     assert!(tab.stored(&logged).is_none(), "never written back");
+}
+
+/// A practice run walks the procedure as in an incident (answers, ticks,
+/// calls, start again) and nothing of it can reach storage: no effect,
+/// nothing pending, nothing handed out to write, and a real draft stored
+/// elsewhere is never taken in (where a practice edit could reach it).
+#[test]
+fn a_practice_run_is_kept_in_memory_and_never_written() {
+    let storage = storage();
+    let mut real = Tab::open(&storage, "real");
+    let draft = ensure_active(&mut real);
+    real.edit(&draft, answer("alder", "under-18"));
+    let stored_before = storage.borrow().items.clone();
+
+    let mut book = CaseBook::practice();
+    assert!(book.is_practice());
+    let key = procedure();
+    let (id, effect) = book.ensure_active(&key, || "ovelse".into(), 1_000);
+    assert_eq!(effect, None);
+    assert_eq!(book.ensure_active(&key, || "other".into(), 1_000).0, id);
+    for edit in [answer("alder", "under-18"), tick("s1"), call(3_000)] {
+        assert_eq!(book.edit(&id, edit, 2_000), None);
+    }
+    let case = book.active_case(&key).unwrap();
+    assert_eq!(case.facts.get("alder"), Some("under-18"));
+    assert!(case.steps_done.contains_key("s1"));
+    assert_eq!(case.calls.len(), 1);
+    // Typed text is still checked, and still refused without a write.
+    assert_eq!(
+        book.edit(&id, CaseEdit::Notes("01017012345".into()), 2_000),
+        None
+    );
+    assert!(book.withheld(&id, &Field::Notes).is_some());
+    assert!(book.pending().is_empty());
+    assert!(!book.has_unwritten());
+    assert!(!book.writing());
+    assert_eq!(book.write_for(&id, None), None);
+    assert!(book.reseal_all().is_empty());
+    assert_eq!(book.create("x".into(), "plan", None, 1_000), None);
+    assert!(book.unlocked(Vec::new()).is_empty());
+
+    // Another tab's real draft is never taken in.
+    let raw = stored_before.get(&key_of(&draft)).unwrap().clone();
+    book.stored_elsewhere(&key_of(&draft), Some(&raw));
+    assert!(book.case(&draft).is_none());
+
+    // Start again forgets the run: nothing set aside, nothing to take back.
+    book.start_again(&key);
+    assert!(book.active_case(&key).is_none());
+    assert_eq!(book.set_aside_case(&key), None);
+    assert!(book.case(&id).is_none());
+    book.undo_start_again(&key);
+    assert!(book.active_case(&key).is_none());
+
+    // A book that is not practice writes the same run.
+    let mut incident = CaseBook::default();
+    assert!(!incident.is_practice());
+    let (id, effect) = incident.ensure_active(&key, || "sak".into(), 1_000);
+    assert!(effect.is_some());
+    assert!(incident.edit(&id, tick("s1"), 2_000).is_some());
+    assert_eq!(incident.pending(), [id]);
+    assert_eq!(storage.borrow().items, stored_before);
 }

@@ -265,10 +265,16 @@ fn the_practice_log_lists_what_is_left_and_is_stored_as_serde_writes_it() {
     let plan = fjord();
     let mut log = PracticeLog::new(&plan.id);
     assert_eq!(log.not_yet(&plan).len(), 2);
+    assert!(log.done(&plan).is_empty());
     log.practised("funn");
     log.practised("funn");
+    // An id the plan no longer has (an older version's) is not listed.
+    log.practised("borte");
     let left: Vec<&str> = log.not_yet(&plan).iter().map(|s| s.id.as_str()).collect();
     assert_eq!(left, ["ber-om-hjelp"]);
+    let done: Vec<&str> = log.done(&plan).iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(done, ["funn"]);
+    log.situations.remove("borte");
     assert_eq!(PracticeLog::key(&plan.id), "rusplan.practice.fjord-skole");
 
     log.practised("ber-om-hjelp");

@@ -5,13 +5,13 @@
 //!   `HomeScreen`, `MainMenu`), printed for index.html, each hidden until
 //!   `assets/prerender.js` or the service worker shows the device's plan;
 //!   the default plan marked by the rule build.rs applies.
-//! - `pages`: every other page of the guidance the app links to (each
-//!   situation's opening screen, the checklist, contacts, the plan), drawn
-//!   by the app's own `guidance_pages` as on a new device with the default
+//! - `pages`: every other page the app links to (each situation's opening
+//!   screen, the checklist, contacts, the plan), drawn by the app's own
+//!   `guidance_pages` or `calm_pages` as on a new device with the default
 //!   plan (a situation only another plan has, with that plan), printed as
 //!   JSON `{ "<app path>": { "title", "plan", "html" } }` for postbuild,
-//!   which writes each as `<path>index.html`; and the drafts' list
-//!   (`saker/`), a shell with no content.
+//!   which writes each as `<path>index.html`; and the drafts' list and
+//!   practice (`saker/`, `ovelse/`), shells with no content.
 //! - `parents <dist> <stylesheet> <csp> <handout boot script>`: the parents'
 //!   page, one static file per bundled plan and language in
 //!   `<dist>/foresatte/` (a parent's first visit then needs no wasm and no
@@ -29,7 +29,7 @@
 //! relative to the app's folder, as for the rest of index.html.
 
 use leptos::prelude::*;
-use rusplan::app::{guidance_pages, is_here, AppBar, MainMenu};
+use rusplan::app::{calm_pages, guidance_pages, is_here, AppBar, MainMenu};
 use rusplan::case_book::CaseBook;
 use rusplan::pages::home::HomeScreen;
 use rusplan::pages::parents::{file_name, Language, ParentsPage};
@@ -153,13 +153,18 @@ fn pages() -> Value {
             (path, Value::Object(entry))
         })
         .collect();
-    // The drafts' program draws these from what is on the device: a shell.
-    let shell = vec![
-        ("title".into(), Value::from("Saker – Rusplan".to_owned())),
-        ("plan".into(), Value::Null),
-        ("html".into(), Value::from(String::new())),
-    ];
-    out.push(("/saker/".into(), Value::Object(shell)));
+    // The calm program draws these from what is on the device: shells.
+    for (path, title) in [
+        ("/saker/", "Saker – Rusplan"),
+        ("/ovelse/", "Øving – Rusplan"),
+    ] {
+        let shell = vec![
+            ("title".into(), Value::from(title.to_owned())),
+            ("plan".into(), Value::Null),
+            ("html".into(), Value::from(String::new())),
+        ];
+        out.push((path.into(), Value::Object(shell)));
+    }
     Value::Object(out)
 }
 
@@ -178,7 +183,9 @@ fn draw(path: &str, plan: &'static rusplan_domain::Plan, route: Route) -> String
         provide_context(AppState::ahead_of_time(&plan.id));
         provide_context(CaseBook::ahead_of_time());
         Router::ahead_of_time(path);
-        let page = guidance_pages(route).expect("a guidance page");
+        let page = guidance_pages(route.clone())
+            .or_else(|| calm_pages(route))
+            .expect("a page of the app");
         let school = plan.meta.school.clone();
         // The menu's rule needs a Copy closure; a build tool may leak.
         let path: &'static str = Box::leak(path.to_owned().into_boxed_str());

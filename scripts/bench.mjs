@@ -252,7 +252,7 @@ await Promise.all(Object.values(targets).map((t) => t.server.close()));
   console.log(`\nThe lock, 4× CPU throttling (${iterations} PBKDF2-SHA256 iterations; 5 runs)`);
   console.log(`  key derivation alone (WebCrypto):            ${fmt(kdf)}`);
   console.log(`  setting the PIN (key pair, wrap, seal all):   ${fmt(setPin)}`);
-  console.log(`  Saker from the guidance (the drafts' program): ${fmt(toDrafts)}`);
+  console.log(`  Saker from the guidance (the calm program): ${fmt(toDrafts)}`);
   console.log(`  unlocking with one case (tap to the list):    ${fmt(unlock)}`);
   await server.close();
 }

@@ -92,10 +92,11 @@ import { startServiceWorker } from './pwa.js';
 
 // The folder the app is served from ("/" or e.g. "/rusplan/"): the router's base.
 window.rusplanBase = new URL('./', import.meta.url).pathname;
-// Relative links in <head> would be re-resolved against each in-app URL
-// (Chrome refetches the icon on history changes): pin them to the folder.
-for (const link of document.querySelectorAll('link[href^="./"]')) {
-  link.href = new URL(link.getAttribute('href'), import.meta.url).href;
+// Relative links in <head> ("./" at the app's folder, "../" on a page in
+// a folder of its own) would be re-resolved against each in-app URL
+// (Chrome refetches the icon on history changes): pin them where they are.
+for (const link of document.querySelectorAll('link[href^="./"], link[href^="../"]')) {
+  link.setAttribute('href', link.href);
 }
 window.rusplanVersion = '${version}';
 startServiceWorker(new URL('./sw.js', import.meta.url));

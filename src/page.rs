@@ -139,7 +139,7 @@ pub fn remove_prerendered_home() {
 
 /// The case a procedure logs into, kept in this history entry's state (a
 /// random id, never pupil data): a reload, Back and Forward, and a case
-/// sent from the drafts' program find it; a bookmark, a shared address or
+/// sent from the calm program find it; a bookmark, a shared address or
 /// the browser's address suggestions never carry it.
 pub fn remember_case_in_history(id: Option<&str>) {
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {

@@ -23,7 +23,7 @@ pub fn Home() -> impl IntoView {
 
 /// How many drafts have a step the plan gives an urgency (not done) or a
 /// date that has come (`follow_up::has_due`): a number, never a pupil.
-/// Sealed drafts cannot be read here (the drafts' program opens them with
+/// Sealed drafts cannot be read here (the calm program opens them with
 /// the PIN), so with a PIN the count is left to the case list.
 #[component]
 fn DueCount() -> impl IntoView {

@@ -381,7 +381,7 @@ fn AfterSteps(guidance: Guidance<'static>) -> impl IntoView {
 
 /// The case this run logs into, made on the first thing worth recording.
 /// The history entry names it (`page::remember_case_in_history`), so a
-/// reload, Back, or the drafts' program sending a case here goes on with
+/// reload, Back, or the calm program sending a case here goes on with
 /// it: where it is sealed and cannot be read here, what is logged goes into
 /// a case that continues it (the case book's rule), added on unlocking.
 fn log_into(book: CaseBook, key: &ProcedureKey) -> String {

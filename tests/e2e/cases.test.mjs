@@ -23,7 +23,7 @@ async function runAcuteProcedure(page, { stored = true } = {}) {
   await page.getByLabel('Eleven tas umiddelbart ut av undervisningen').check();
   await page.locator('.done-at', { hasText: /^Utført kl\. \d\d:\d\d$/ }).nth(1).waitFor();
   await page.locator('.case-banner a').click();
-  // The case is in the drafts' program (a page load), unless the browser
+  // The case is in the calm program (a page load), unless the browser
   // stores nothing: then the guidance keeps the only copy and says so.
   await page.locator('h1', { hasText: stored ? 'Sak' : 'Utkastet er ikke lagret' }).waitFor();
 }

@@ -201,7 +201,7 @@ test('practice is the calm program\'s, never asks for the PIN, and its home mark
   // wasm on every address, so that one is there too).
   const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
     .filter((p) => p.endsWith('_bg.wasm')).map((p) => p.replace(/-[0-9a-f]+_bg\.wasm$/, '')));
-  assert.ok(wasm.includes('/drafts'), wasm.join());
+  assert.ok(wasm.includes('/calm'), wasm.join());
   assert.equal(await page.getByLabel('PIN-kode', { exact: true }).count(), 0);
   await page.getByRole('link', { name: 'Ferdig: svar på noen spørsmål om planen' }).click();
   await page.locator('li.check-question').first().waitFor();

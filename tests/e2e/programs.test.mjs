@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); await app?.close(); });
 
 const wasmRequested = (requests) => requests.filter((u) => u.endsWith('_bg.wasm')).map((u) => new URL(u).pathname.replace(/-[0-9a-f]+_bg\.wasm$/, ''));
 
-test('an incident loads no drafts\' code; the drafts\' pages start their own program, and the menu goes both ways', async () => {
+test('an incident loads none of the calm program; the drafts\' pages start it, and the menu goes both ways', async () => {
   const { page, context, errors } = await phonePage(browser);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -24,7 +24,7 @@ test('an incident loads no drafts\' code; the drafts\' pages start their own pro
   requests.length = 0;
   await page.getByRole('link', { name: 'Saker' }).click();
   await page.locator('h1', { hasText: 'Saker' }).waitFor();
-  assert.ok(wasmRequested(requests).includes('/drafts'), 'the drafts\' program');
+  assert.ok(wasmRequested(requests).includes('/calm'), 'the calm program');
   assert.equal(await page.locator('a[aria-current="page"]').textContent(), 'Saker');
 
   await page.getByRole('link', { name: 'Kontakter' }).click();

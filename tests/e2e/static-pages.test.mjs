@@ -63,9 +63,15 @@ for (const name of ['/', '/rusplan/']) {
       const response = await visit.goto(base + path);
       assert.equal(response.status(), 200, `${path} is a file on the host`);
       opened.push(path);
-      if (path === 'saker/') {
-        // The drafts are on the device: a shell that starts their program.
+      if (path === 'saker/' || path === 'ovelse/') {
+        // The drafts and what was practised are on the device: a shell that
+        // starts the calm program.
         assert.match(await visit.content(), /<script type="module" src="\.\.\/boot-[0-9a-f]+\.js">/);
+        await fresh.close();
+        continue;
+      }
+      if (!path.endsWith('/')) {
+        // Not the app's own pages: the plan studio and the flowcharts' page.
         await fresh.close();
         continue;
       }
@@ -85,7 +91,8 @@ for (const name of ['/', '/rusplan/']) {
       }
       await fresh.close();
     }
-    const expected = ['sjekkliste/', 'kontakter/', 'plan/', 'saker/', ...HALDEN.situations.map((s) => `situasjon/${s.id}/`)];
+    const expected = ['sjekkliste/', 'kontakter/', 'plan/', 'saker/', 'ovelse/', 'studio.html', `flyt/${HALDEN.id}.html`,
+      ...HALDEN.situations.map((s) => `situasjon/${s.id}/`)];
     assert.deepEqual(opened.sort(), expected.sort(), 'every page the app links to, and no other');
     // The address as staff might type it, without the "/", reaches the page too.
     await page.goto(`${base}sjekkliste`);
@@ -125,7 +132,8 @@ test('a deep link\'s first visit: the page is there before the wasm, is the app\
     for (const route of held.splice(0)) route.continue();
     await page.waitForFunction(() => !document.querySelector('.prerender') && document.querySelector('main h1'));
     assert.equal(await page.locator('main h1').innerText(), expectedHeading(path));
-    assert.deepEqual(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, '')), ['rusplan'], `${path}: the guidance's program`);
+    const program = path === 'plan/' ? 'calm' : 'rusplan';
+    assert.deepEqual(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, '')), [program], `${path}: its program`);
     assert.deepEqual(await outline(page), before, `${path}: the page before the app is the app's own, element for element`);
     assert.deepEqual(errors, []);
     await context.close();

@@ -216,7 +216,8 @@ test('the plan page shows each situation\'s flowchart, drawn at build time; its 
   assert.equal(await charts.count(), plan.situations.length);
   await routesPage.waitForFunction(() => [...document.querySelectorAll('img.flowchart')].every((img) => img.complete && img.naturalWidth > 0));
   assert.deepEqual(await axeViolations(routesPage), []);
-  assert.ok(!requests.some((p) => p.endsWith('.wasm') && !/\/rusplan-/.test(p)), 'no other program');
+  // The plan page is the calm program's; the routes' page runs none.
+  assert.ok(!requests.some((p) => p.endsWith('.wasm') && !/\/(rusplan|calm)-/.test(p)), 'no other program');
   assert.deepEqual(errors, []);
   await context.close();
 });

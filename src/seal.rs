@@ -142,6 +142,22 @@ async fn derivation_base(material: &JsValue, algorithm: &str) -> Result<JsValue,
     .await
 }
 
+/// An AES-GCM key derived by `params` from `base` that only wraps and
+/// unwraps (the device key), and can never be exported.
+async fn wrapping_key(params: &JsValue, base: &JsValue) -> Result<JsValue, JsValue> {
+    call(
+        "deriveKey",
+        &[
+            params,
+            base,
+            &aes_256(),
+            &false.into(),
+            &usages(&["wrapKey", "unwrapKey"]),
+        ],
+    )
+    .await
+}
+
 /// The key a PIN gives, with the key ring's salt and cost.
 async fn pin_key(pin: &str, salt: &[u8], iterations: u32) -> Result<JsValue, JsValue> {
     let base = derivation_base(&bytes(pin.as_bytes()), "PBKDF2").await?;
@@ -151,17 +167,7 @@ async fn pin_key(pin: &str, salt: &[u8], iterations: u32) -> Result<JsValue, JsV
         ("salt", &bytes(salt)),
         ("iterations", &iterations.into()),
     ]);
-    call(
-        "deriveKey",
-        &[
-            &params,
-            &base,
-            &aes_256(),
-            &false.into(),
-            &usages(&["wrapKey", "unwrapKey"]),
-        ],
-    )
-    .await
+    wrapping_key(&params, &base).await
 }
 
 /// The device's private key out of one of its wraps (`wrapped`, `iv`:
@@ -280,17 +286,7 @@ async fn passkey_key(prf_output: &[u8]) -> Result<JsValue, JsValue> {
         ("salt", &bytes(&[])),
         ("info", &bytes(PASSKEY_HKDF_INFO)),
     ]);
-    call(
-        "deriveKey",
-        &[
-            &params,
-            &base,
-            &aes_256(),
-            &false.into(),
-            &usages(&["wrapKey", "unwrapKey"]),
-        ],
-    )
-    .await
+    wrapping_key(&params, &base).await
 }
 
 /// `private` (extractable, from `unlock`) wrapped under the passkey whose

@@ -34,6 +34,23 @@ fn seconds_to_wait(book: CaseBook) -> i64 {
     (wait.max(0) + 999) / 1000
 }
 
+/// A PIN or passphrase field, labelled; what is typed is read (and
+/// emptied) by `take_value`.
+#[component]
+fn PinField(
+    id: &'static str,
+    #[prop(into)] label: String,
+    autocomplete: &'static str,
+    field: NodeRef<leptos::html::Input>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="password" autocomplete=autocomplete required node_ref=field/>
+        </div>
+    }
+}
+
 /// A page whose drafts are locked: what it is, and the way in.
 #[component]
 pub fn LockedPage() -> impl IntoView {
@@ -120,11 +137,7 @@ pub fn UnlockForm() -> impl IntoView {
             <p>"Eller skriv PIN-koden:"</p>
         })}
         <form class="lock-form" on:submit=submit>
-            <div class="field">
-                <label for="unlock-pin">"PIN-kode"</label>
-                <input id="unlock-pin" type="password" autocomplete="current-password" required
-                    node_ref=pin/>
-            </div>
+            <PinField id="unlock-pin" label="PIN-kode" autocomplete="current-password" field=pin/>
             <button type="submit" class="button" disabled=busy>"Lås opp"</button>
             {move || message.get().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
         </form>
@@ -186,14 +199,8 @@ fn SetPin() -> impl IntoView {
                 når Rusplan ikke er i bruk. Veiledningen og ringeknappene virker alltid uten PIN-kode."</p>
             <p class="general-info">{OWN_CHOICE}</p>
             <form class="lock-form" on:submit=submit>
-                <div class="field">
-                    <label for="new-pin">{format!("Ny PIN-kode (minst {MIN_PIN_LENGTH} tegn)")}</label>
-                    <input id="new-pin" type="password" autocomplete="new-password" required node_ref=first/>
-                </div>
-                <div class="field">
-                    <label for="repeat-pin">"Gjenta PIN-koden"</label>
-                    <input id="repeat-pin" type="password" autocomplete="new-password" required node_ref=second/>
-                </div>
+                <PinField id="new-pin" label=format!("Ny PIN-kode (minst {MIN_PIN_LENGTH} tegn)") autocomplete="new-password" field=first/>
+                <PinField id="repeat-pin" label="Gjenta PIN-koden" autocomplete="new-password" field=second/>
                 <p>"Jo lengre, jo tryggere: seks sifre kan gjettes på kort tid av den som har fått tak i \
                     en kopi av nettleserens data. En setning på fire–fem ord er langt sikrere. Husk PIN-koden: \
                     glemmer du den, må utkastene slettes."</p>
@@ -326,11 +333,7 @@ fn PasskeySettings() -> impl IntoView {
                         alle som kommer forbi enhetens skjermlås, eller som har passnøklene dine \
                         synkronisert til sin konto, kan da åpne utkastene."</p>
                     <form class="lock-form" on:submit=submit>
-                        <div class="field">
-                            <label for="passkey-pin">"PIN-kode (for å bekrefte)"</label>
-                            <input id="passkey-pin" type="password" autocomplete="current-password" required
-                                node_ref=pin/>
-                        </div>
+                        <PinField id="passkey-pin" label="PIN-kode (for å bekrefte)" autocomplete="current-password" field=pin/>
                         <button type="submit" class="button" disabled=busy>"Legg til passnøkkel"</button>
                     </form>
                 }.into_any()

@@ -72,7 +72,6 @@ async function fromCache(request) {
 async function appShell(url) {
   const folder = new URL(self.registration.scope).pathname;
   const home = url.pathname === folder && !url.searchParams.has('foresatte');
-  // Both reads at once: this is on the way to the first paint.
   // A page of the guidance is a file of its own (crates/prerender), for the
   // default plan: served as it is, so it shows before the app has started,
   // unless this device chose another plan (then the app draws that plan's).

@@ -276,23 +276,9 @@ await init({ module_or_path: new URL('./studio-${id}_bg.wasm', import.meta.url) 
   const studioCss = readFileSync(join(root, 'style/studio.css'));
   const cssFile = `studio-${hash(studioCss)}.css`;
   writeFileSync(join(dir, cssFile), studioCss);
+  // Its page, with the head every static page shares (crates/prerender).
   const css = walk(dir).find((f) => /^main-[0-9a-f]+\.css$/.test(f));
-  writeFileSync(join(dir, 'studio.html'), `<!doctype html>
-<html lang="nb">
-  <head>
-    <meta charset="utf-8">
-    <meta http-equiv="Content-Security-Policy" content="${CSP}">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="color-scheme" content="light dark">
-    <title>Planstudio – Rusplan</title>
-    <link rel="stylesheet" href="./${css}">
-    <link rel="stylesheet" href="./${cssFile}">
-    <link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
-    <script type="module" src="./${bootFile}"></script>
-  </head>
-  <body><noscript><p>Planstudioet trenger JavaScript.</p></noscript></body>
-</html>
-`);
+  run('cargo', ['run', '-q', '-p', 'rusplan-prerender', '--', 'studio', dir, css, CSP, cssFile, bootFile]);
 }
 
 // Not the parents' pages' own worker.

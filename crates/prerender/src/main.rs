@@ -24,6 +24,8 @@
 //!   `flyt/<plan>.html` (`FlowchartsPage`): the charts with every route as
 //!   text, their text alternative. Drawn here, so the app carries no
 //!   drawing code and no route walk.
+//! - `studio <dist> <stylesheet> <csp> <studio stylesheet> <boot script>`:
+//!   `studio.html`, the plan studio's page, with the same head.
 //!
 //! Links come out app-absolute ("/situasjon/…"); postbuild makes them
 //! relative to the app's folder, as for the rest of index.html.
@@ -42,7 +44,8 @@ use std::path::{Path, PathBuf};
 
 const USAGE: &str = "usage: rusplan-prerender homes | \
     rusplan-prerender parents <dist> <stylesheet> <csp> <handout boot script> | \
-    rusplan-prerender flowcharts <dist> <stylesheet> <csp>";
+    rusplan-prerender flowcharts <dist> <stylesheet> <csp> | \
+    rusplan-prerender studio <dist> <stylesheet> <csp> <studio stylesheet> <studio boot script>";
 
 fn main() {
     let owner = Owner::new();
@@ -65,6 +68,28 @@ fn main() {
             let stylesheet = args.next().expect(USAGE);
             let csp = args.next().expect(USAGE);
             flowcharts(&dist, &stylesheet, &csp);
+        }
+        Some("studio") => {
+            let dist = PathBuf::from(args.next().expect(USAGE));
+            let stylesheet = args.next().expect(USAGE);
+            let csp = args.next().expect(USAGE);
+            let studio_stylesheet = args.next().expect(USAGE);
+            let boot = args.next().expect(USAGE);
+            let head = format!(
+                "    <link rel=\"stylesheet\" href=\"./{studio_stylesheet}\">\n    \
+                 <script type=\"module\" src=\"./{boot}\"></script>\n"
+            );
+            let body = "<noscript><p>Planstudioet trenger JavaScript.</p></noscript>";
+            let page = document(
+                "nb",
+                "Planstudio – Rusplan",
+                &csp,
+                "./",
+                &stylesheet,
+                &head,
+                body,
+            );
+            std::fs::write(dist.join("studio.html"), page).expect("the dist folder is writable");
         }
         _ => panic!("{USAGE}"),
     }
@@ -204,7 +229,8 @@ fn draw(path: &str, plan: &'static rusplan_domain::Plan, route: Route) -> String
 }
 
 /// The head every page written here shares; `up` leads from the page's
-/// folder to the app's ("../" or "./").
+/// folder to the app's ("../" or "./"); `script` is what a page adds to
+/// its head (its scripts, a stylesheet of its own).
 fn document(
     lang: &str,
     title: &str,

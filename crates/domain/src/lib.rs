@@ -16,6 +16,7 @@ pub mod packed;
 pub mod parents;
 pub mod phone;
 pub mod plan;
+pub mod plan_edit;
 pub mod plan_file;
 pub mod practice;
 pub mod referat;

@@ -242,7 +242,7 @@ pub struct Sign {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prevention {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -428,7 +428,7 @@ pub struct Step {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub participants: Vec<Participant>,

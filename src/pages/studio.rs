@@ -9,6 +9,7 @@
 //! not pupil data) and exported as the plan file and its source text.
 
 use crate::browser;
+use crate::pages::studio_build::StudioBuild;
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -87,6 +88,9 @@ pub fn Studio() -> impl IntoView {
     });
     let source = RwSignal::new(source0);
     let message = RwSignal::new(None::<String>);
+    // The selected lines (1-based, as typed): the forms make items of them.
+    let first = RwSignal::new(String::new());
+    let last = RwSignal::new(String::new());
     let storage_problem = RwSignal::new(None::<String>);
 
     // Every change is kept on the device at once: a closed tab loses nothing.
@@ -228,11 +232,19 @@ pub fn Studio() -> impl IntoView {
         view! {
             {none.then(|| view! { <p class="studio-ok">"Hver linje i fremgangsmåtene er dekket av et trinn."</p> })}
             <ul class="studio-problems">
-                {c.uncovered.into_iter().map(|u| view! {
-                    <li>
-                        <a href=format!("#linje-{}", u.line)>{format!("Linje {}", u.line)}</a>
-                        {format!(" ({}): «{}»", u.situation, u.text)}
-                    </li>
+                {c.uncovered.into_iter().map(|u| {
+                    let line = u.line;
+                    view! {
+                        <li>
+                            <a href=format!("#linje-{line}")>{format!("Linje {line}")}</a>
+                            {format!(" ({}): «{}» ", u.situation, u.text)}
+                            <button type="button" class="button secondary" on:click=move |_| {
+                                first.set(line.to_string());
+                                last.set(line.to_string());
+                                request_animation_frame(|| crate::page::focus_by_id("to-line"));
+                            }>{format!("Velg linje {line}")}</button>
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         }
@@ -257,7 +269,30 @@ pub fn Studio() -> impl IntoView {
         source.with(|text| {
             text.lines()
                 .enumerate()
-                .map(|(i, line)| view! { <li id=format!("linje-{}", i + 1)>{line.to_owned()}</li> })
+                .map(|(i, line)| {
+                    let n = i as u32 + 1;
+                    let chosen = move || {
+                        let a = first.get().trim().parse::<u32>().ok();
+                        let b = last.get().trim().parse::<u32>().ok().or(a);
+                        matches!((a, b), (Some(a), Some(b)) if (a..=b).contains(&n))
+                    };
+                    // The mouse's way to select (the numbers above are the
+                    // keyboard's): a click starts, a shift-click extends.
+                    let pick = move |ev: leptos::ev::MouseEvent| {
+                        let start = first.get_untracked().trim().parse::<u32>().ok();
+                        match start {
+                            Some(a) if ev.shift_key() => {
+                                first.set(a.min(n).to_string());
+                                last.set(a.max(n).to_string());
+                            }
+                            _ => {
+                                first.set(n.to_string());
+                                last.set(n.to_string());
+                            }
+                        }
+                    };
+                    view! { <li id=format!("linje-{n}") class:selected=chosen on:click=pick>{line.to_owned()}</li> }
+                })
                 .collect_view()
         })
     };
@@ -315,6 +350,8 @@ pub fn Studio() -> impl IntoView {
                                 on:input=move |ev| plan_text.set(event_target_value(&ev))></textarea>
                         </div>
                     </section>
+                    <StudioBuild plan_text source source_name first last
+                        on_replace=Callback::new(move |_| keep_current())/>
                     <section aria-labelledby="check-title">
                         <h2 id="check-title">"Sjekk"</h2>
                         {errors}

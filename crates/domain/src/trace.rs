@@ -219,17 +219,9 @@ pub fn departures(plan: &Plan, sources: &SourceLines) -> Vec<Departure> {
             continue;
         }
         let cited = normalise(&lines[first as usize - 1..last as usize].join(" "));
-        let text = normalise(item.text);
-        if cited.contains(&text) {
+        let Some(kept) = departs_at(item.text, &cited) else {
             continue;
-        }
-        let words: Vec<&str> = text.split(' ').collect();
-        // The longest opening of the text found in the lines: it departs
-        // at the word after it.
-        let kept = (0..words.len())
-            .rev()
-            .find(|&n| cited.contains(&words[..n].join(" ")))
-            .unwrap_or(0);
+        };
         out.push(Departure {
             path: item.path,
             text: item.text.to_owned(),
@@ -239,6 +231,25 @@ pub fn departures(plan: &Plan, sources: &SourceLines) -> Vec<Departure> {
         });
     }
     out
+}
+
+/// Where `text` stops following `cited` (already [`normalise`]d): the
+/// first of its normalised words (0-based) after the longest opening the
+/// lines contain; `None` when the lines contain it all. The studio's
+/// live check of a text being edited, and [`departures`]' rule.
+pub fn departs_at(text: &str, cited: &str) -> Option<usize> {
+    let text = normalise(text);
+    if cited.contains(&text) {
+        return None;
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    // The longest opening of the text found in the lines: it departs
+    // at the word after it.
+    let kept = (0..words.len())
+        .rev()
+        .find(|&n| cited.contains(&words[..n].join(" ")))
+        .unwrap_or(0);
+    Some(kept)
 }
 
 /// A line of a procedure no step cites.

@@ -117,8 +117,10 @@ fn Choice(
         Effect::new(move |_| {
             let options = options.get();
             let current = value.get();
-            if !options.iter().any(|(v, _)| *v == current) {
-                value.set(options.first().map(|(v, _)| v.clone()).unwrap_or_default());
+            let follow = options.first().map(|(v, _)| v.clone()).unwrap_or_default();
+            // Only a change: setting the same value would run this again.
+            if !options.iter().any(|(v, _)| *v == current) && follow != current {
+                value.set(follow);
             }
         });
     }

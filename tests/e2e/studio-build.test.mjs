@@ -1,0 +1,216 @@
+// Building a plan in the studio as a new user would, at a laptop viewport:
+// from an empty studio and the brochure's text, the plan's skeleton, its
+// roles and the age question by forms, then Alternativ 3 by selecting
+// lines and filling the forms; the exported plan's Alternativ 3 equals the
+// bundled plan's (so do its routes), and axe finds nothing with the forms
+// open. A refused form says why and takes the focus; a text edited away
+// from its lines is shown where it departs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, startApp, PLANS, axeViolations } from './harness.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'nb-NO', acceptDownloads: true };
+const SOURCE = 'brosjyre-kjentmann-rus.txt';
+
+let app, browser;
+before(async () => { app = await startApp(); browser = await launch(); });
+after(async () => { await browser?.close(); await app?.close(); });
+
+const bundled = PLANS.find((p) => p.id === 'kjentmann-brosjyre');
+const alt3 = bundled.situations.find((s) => s.id === 'alternativ-3');
+
+async function done(page, text) {
+  await page.locator('#build-status', { hasText: text }).waitFor();
+}
+
+async function select(page, [first, last]) {
+  await page.getByLabel('Fra linje').fill(String(first));
+  await page.getByLabel('Til linje').fill(String(last));
+}
+
+test('Alternativ 3 of the brochure, built by selecting lines and filling forms, equals the bundled one', async () => {
+  const context = await browser.newContext(LAPTOP);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${app.url}/studio.html`);
+  await page.locator('h1', { hasText: 'Planstudio' }).waitFor();
+  assert.equal(await page.getByLabel('Planfilen (JSON)').inputValue(), '', 'an empty studio');
+
+  // The text, as it comes out of the PDF.
+  await page.getByLabel('Åpne planens tekst (.txt)').setInputFiles(join(root, 'assets/plans/sources', SOURCE));
+  await page.getByRole('status').filter({ hasText: `Åpnet kildeteksten ${SOURCE}` }).waitFor();
+
+  // A form refused before there is a plan says why, and takes the focus.
+  await page.getByLabel('Rollens id').fill('kjentmann');
+  await page.getByLabel('Rollens navn').fill('Kjentmann');
+  await page.getByRole('button', { name: 'Legg til rollen' }).click();
+  await page.locator('#role-error', { hasText: 'Planfilen kan ikke leses ennå' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'role-error');
+
+  // The skeleton.
+  await page.getByLabel('Planens id').fill(bundled.id);
+  await page.getByLabel('Skolens navn').fill(bundled.meta.school);
+  await page.getByLabel('Planens tittel').fill(bundled.meta.title);
+  await page.getByLabel('Kort id for teksten').fill(bundled.documents[0].id);
+  await page.getByRole('button', { name: 'Lag ny plan' }).click();
+  await done(page, `Ny plan «${bundled.id}» er laget.`);
+
+  // The roles.
+  for (const role of bundled.roles) {
+    await page.getByLabel('Rollens id').fill(role.id);
+    await page.getByLabel('Rollens navn').fill(role.name);
+    await page.getByLabel('Beskrivelse (valgfri)').fill(role.description ?? '');
+    await page.getByLabel('Knyttet til eleven').setChecked(Boolean(role.per_pupil));
+    await page.getByRole('button', { name: 'Legg til rollen' }).click();
+    await done(page, `Rollen «${role.name}» er lagt til.`);
+    assert.equal(await page.evaluate(() => document.activeElement.id), `made-role-${role.id}`, 'focus on the role made');
+  }
+  // The same id twice is refused, named.
+  await page.getByLabel('Rollens id').fill('kjentmann');
+  await page.getByLabel('Rollens navn').fill('Kjentmann igjen');
+  await page.getByRole('button', { name: 'Legg til rollen' }).click();
+  await page.locator('#role-error', { hasText: 'Rollens id «kjentmann» er allerede i bruk' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'role-error');
+
+  // The age question and its answers.
+  const age = bundled.questions.find((q) => q.id === 'alder');
+  await page.getByLabel('Spørsmålets id').fill(age.id);
+  await page.getByLabel('Spørsmålet slik appen stiller det').fill(age.text);
+  await page.getByLabel('Spørres i hver sak').check();
+  await page.getByRole('button', { name: 'Legg til spørsmålet' }).click();
+  await done(page, 'spørres i hver sak');
+  for (const answer of age.answers) {
+    await page.getByLabel('Svar på spørsmålet').selectOption(age.id);
+    await page.getByLabel('Svarets id').fill(answer.id);
+    await page.getByLabel('Svaret slik appen viser det').fill(answer.label);
+    await page.getByRole('button', { name: 'Legg til svaret' }).click();
+    await done(page, `Svaret «${answer.label}» er lagt til.`);
+  }
+
+  // The situation: its title from its heading's lines, then all its lines.
+  await page.getByLabel('Del av planen').fill(alt3.source.section);
+  await select(page, [153, 154]);
+  await page.getByText(`Utvalget: «${alt3.title}»`).waitFor();
+  await page.getByRole('button', { name: 'Bruk utvalget som tittel' }).click();
+  await page.getByLabel('Situasjonens id').fill(alt3.id);
+  await page.getByLabel('Teksten på knappen').fill(alt3.label);
+  await page.getByLabel('Akutt (vises først)').setChecked(Boolean(alt3.acute));
+  await select(page, alt3.source.lines);
+  await page.getByRole('button', { name: 'Lag situasjonen av utvalget' }).click();
+  await done(page, `Situasjonen «${alt3.id}» er laget`);
+  assert.equal(await page.getByLabel('Situasjon du bygger').inputValue(), alt3.id);
+
+  // The nodes in order, then where each leads.
+  const kinds = { steps: 'steps', question: 'question', end: 'end' };
+  for (const node of alt3.nodes) {
+    await page.getByLabel('Nodens id').fill(node.id);
+    await page.getByLabel('Slags node').selectOption(kinds[node.type]);
+    if (node.type === 'question') await page.getByLabel('Spørsmålet noden stiller').selectOption(node.question);
+    await page.getByRole('button', { name: 'Legg til noden' }).click();
+    await done(page, `Noden «${node.id}» er lagt til`);
+  }
+  for (const node of alt3.nodes) {
+    if (node.type === 'steps' && node.next) {
+      await page.getByLabel(`Neste etter «${node.id}»`).selectOption(node.next);
+      await done(page, `Neste etter «${node.id}» er endret.`);
+    }
+    if (node.type === 'question') {
+      for (const [answer, next] of Object.entries(node.next)) {
+        const label = age.answers.find((a) => a.id === answer).label;
+        await page.getByLabel(`«${label}» leder til`).selectOption(next);
+        await page.locator(`#build-status`, { hasText: `Neste etter «${node.id}» er endret.` }).waitFor();
+        assert.equal(await page.getByLabel(`«${label}» leder til`).inputValue(), next);
+      }
+    }
+  }
+
+  // The steps, each from its lines.
+  const roleName = (id) => bundled.roles.find((r) => r.id === id).name;
+  let mouse = true;
+  for (const node of alt3.nodes.filter((n) => n.type === 'steps')) {
+    for (const step of node.steps) {
+      if (mouse && step.source.lines[0] !== step.source.lines[1]) {
+        // The mouse's way once: click the first line, shift-click the last.
+        await page.locator(`#linje-${step.source.lines[0]}`).click();
+        await page.locator(`#linje-${step.source.lines[1]}`).click({ modifiers: ['Shift'] });
+        assert.equal(await page.getByLabel('Fra linje').inputValue(), String(step.source.lines[0]));
+        assert.equal(await page.getByLabel('Til linje').inputValue(), String(step.source.lines[1]));
+        assert.equal(await page.locator('.source-lines li.selected').count(), step.source.lines[1] - step.source.lines[0] + 1);
+        mouse = false;
+      } else {
+        await select(page, step.source.lines);
+      }
+      await page.getByLabel('I noden', { exact: true }).selectOption(node.id);
+      await page.getByLabel('Trinnets id').fill(step.id);
+      const text = page.getByLabel('Trinnets tekst');
+      const prefilled = await text.inputValue();
+      assert.ok(prefilled.includes(step.text), `${step.id}: the text comes from the lines: ${prefilled}`);
+      if (prefilled !== step.text) {
+        // Cutting is allowed; an invented word is shown where it departs.
+        await text.fill(`${step.text} straks`);
+        await page.locator('#step-departure', { hasText: 'ordrett fra «straks»' }).waitFor();
+        await text.fill(step.text);
+        await page.waitForFunction(() => document.getElementById('step-departure').textContent === '');
+      }
+      await page.getByLabel('Ansvarlig', { exact: true }).selectOption(step.responsible ?? '');
+      const contact = page.getByRole('group', { name: 'Kontakt', exact: true });
+      for (const role of step.contact ?? []) await contact.getByLabel(roleName(role), { exact: true }).check();
+      await page.getByLabel('Hvor raskt').fill(step.urgency ?? '');
+      await page.getByLabel('Bare når spørsmålet').selectOption(step.when?.question ?? '');
+      for (const answer of step.when?.answer_in ?? []) {
+        const label = age.answers.find((a) => a.id === answer).label;
+        await page.getByRole('group', { name: 'er besvart med' }).getByLabel(label, { exact: true }).check();
+      }
+      await page.getByLabel('Trinnet er planens krav om dokumentasjon').setChecked(Boolean(step.documents));
+      await page.getByRole('button', { name: 'Lag trinnet av utvalget' }).click();
+      await done(page, `Trinnet «${step.id}» er lagt til.`);
+      assert.equal(await page.evaluate(() => document.activeElement.id), `made-step-${step.id}`, 'focus on the step made');
+
+      if (step.meeting) {
+        await page.getByLabel('Trinnet med møtet').selectOption(step.id);
+        for (const participant of step.meeting.participants) {
+          await page.getByLabel('Deltaker', { exact: true }).selectOption(participant.role);
+          await page.getByRole('button', { name: 'Legg til deltakeren' }).click();
+          await done(page, `Rollen «${participant.role}» er med i møtet`);
+        }
+        for (const item of step.meeting.agenda) {
+          await select(page, item.source.lines);
+          await page.getByText(`Utvalget: «${item.text}»`).waitFor();
+          await page.getByRole('button', { name: 'Legg til punkt av utvalget' }).click();
+          await page.locator('#build-status', { hasText: 'Punktet er lagt til' }).waitFor();
+          await page.getByLabel('Fra linje').fill('');
+        }
+      }
+    }
+  }
+
+  // A step naming no id is refused with the domain's reason, focused.
+  await select(page, [162, 162]);
+  await page.getByLabel('Trinnets id').fill('Trinn 1');
+  await page.getByRole('button', { name: 'Lag trinnet av utvalget' }).click();
+  await page.locator('#step-error', { hasText: 'Trinnets id må være små bokstaver' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'step-error');
+
+  // The checks follow: every text word for word; the coverage of
+  // Alternativ 3 is complete (the other procedures are not built).
+  await page.getByText('Alle tekster står ordrett i linjene de viser til.').waitFor();
+  assert.equal(await page.locator('.studio-problems li', { hasText: '(alternativ-3)' }).count(), 0);
+  await page.locator('.studio-flowchart[data-situation="alternativ-3"]').waitFor();
+
+  assert.deepEqual(await axeViolations(page), [], 'axe with the forms open');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned planfilen' }).click()]);
+  const made = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(made.situations.find((s) => s.id === 'alternativ-3'), alt3, 'the same nodes, steps, texts, citations, roles, urgency, conditions and meeting');
+  assert.deepEqual(made.questions.find((q) => q.id === 'alder'), age);
+  assert.deepEqual(made.pupil_questions, ['alder']);
+  assert.deepEqual(made.roles, bundled.roles.map((r) => { const { duties, source, ...rest } = r; return rest; }));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -207,10 +207,15 @@ pub fn StudioBuild(
     // The citation of the selection, or why there is none.
     let cite = move |plan: &Plan| -> Result<(Source, String), String> {
         let Some([a, b]) = range.get_untracked() else {
-            return Err("Velg linjer først: skriv «Fra linje» og «Til linje», eller klikk på linjene.".to_owned());
+            return Err(
+                "Velg linjer først: skriv «Fra linje» og «Til linje», eller klikk på linjene."
+                    .to_owned(),
+            );
         };
         let Some(text) = selected.get_untracked() else {
-            return Err(format!("Linje {a}–{b} finnes ikke i teksten eller har ingen ord."));
+            return Err(format!(
+                "Linje {a}–{b} finnes ikke i teksten eller har ingen ord."
+            ));
         };
         let document = document_of(plan, &source_name.get_untracked()).ok_or_else(|| {
             "Planen har ikke teksten som dokument: gi dokumentet samme filnavn.".to_owned()
@@ -245,7 +250,12 @@ pub fn StudioBuild(
         plan.with(|p| {
             p.as_ref()
                 .and_then(|p| p.question(&question))
-                .map(|q| q.answers.iter().map(|a| (a.id.clone(), a.label.clone())).collect())
+                .map(|q| {
+                    q.answers
+                        .iter()
+                        .map(|a| (a.id.clone(), a.label.clone()))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
     };
@@ -277,7 +287,11 @@ pub fn StudioBuild(
         plan.with(|p| {
             p.as_ref()
                 .and_then(|p| p.situation(&situation.get()))
-                .map(|s| s.all_steps().map(|st| (st.id.clone(), st.id.clone())).collect())
+                .map(|s| {
+                    s.all_steps()
+                        .map(|st| (st.id.clone(), st.id.clone()))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
     });
@@ -335,7 +349,13 @@ pub fn StudioBuild(
             source: None,
         };
         let done = format!("Rollen «{}» er lagt til.", role.name);
-        if editor.run(role_error, "role-error", |_| Ok(Edit::AddRole(role)), format!("made-role-{id}"), done) {
+        if editor.run(
+            role_error,
+            "role-error",
+            |_| Ok(Edit::AddRole(role)),
+            format!("made-role-{id}"),
+            done,
+        ) {
             role_id.set(String::new());
             role_name.set(String::new());
             role_description.set(String::new());
@@ -358,13 +378,27 @@ pub fn StudioBuild(
         let made = editor.run(
             question_error,
             "question-error",
-            |_| Ok(Edit::AddQuestion { id: id.clone(), text }),
+            |_| {
+                Ok(Edit::AddQuestion {
+                    id: id.clone(),
+                    text,
+                })
+            },
             format!("made-question-{id}"),
             done,
         );
         if made && question_pupil.get_untracked() {
-            let on = Edit::SetPupilQuestion { question: id.clone(), on: true };
-            editor.run(question_error, "question-error", |_| Ok(on), format!("made-question-{id}"), format!("Spørsmålet «{id}» er lagt til, og spørres i hver sak."));
+            let on = Edit::SetPupilQuestion {
+                question: id.clone(),
+                on: true,
+            };
+            editor.run(
+                question_error,
+                "question-error",
+                |_| Ok(on),
+                format!("made-question-{id}"),
+                format!("Spørsmålet «{id}» er lagt til, og spørres i hver sak."),
+            );
         }
         if made {
             question_id.set(String::new());
@@ -394,7 +428,11 @@ pub fn StudioBuild(
                 let source = if cites { Some(cite(p)?.0) } else { None };
                 Ok(Edit::AddAnswer {
                     question: question.clone(),
-                    answer: Answer { id: answer_id_now, label, source },
+                    answer: Answer {
+                        id: answer_id_now,
+                        label,
+                        source,
+                    },
                 })
             },
             focus,
@@ -428,7 +466,13 @@ pub fn StudioBuild(
             "situation-error",
             |p| {
                 let (source, _) = cite(p)?;
-                Ok(Edit::AddSituation { id, title, label, acute, source })
+                Ok(Edit::AddSituation {
+                    id,
+                    title,
+                    label,
+                    acute,
+                    source,
+                })
             },
             format!("made-situation-{made_id}"),
             done,
@@ -453,12 +497,26 @@ pub fn StudioBuild(
         let s = situation.get_untracked();
         let id = node_id.get_untracked().trim().to_owned();
         let node = match node_kind.get_untracked().as_str() {
-            "question" => NewNode::Question { id: id.clone(), question: node_question.get_untracked() },
+            "question" => NewNode::Question {
+                id: id.clone(),
+                question: node_question.get_untracked(),
+            },
             "end" => NewNode::End { id: id.clone() },
             _ => NewNode::Steps { id: id.clone() },
         };
         let done = format!("Noden «{id}» er lagt til i «{s}».");
-        if editor.run(node_error, "node-error", |_| Ok(Edit::AddNode { situation: s.clone(), node }), format!("made-node-{id}"), done) {
+        if editor.run(
+            node_error,
+            "node-error",
+            |_| {
+                Ok(Edit::AddNode {
+                    situation: s.clone(),
+                    node,
+                })
+            },
+            format!("made-node-{id}"),
+            done,
+        ) {
             node_id.set(String::new());
         }
     };
@@ -470,7 +528,14 @@ pub fn StudioBuild(
         editor.run(
             next_error,
             "next-error",
-            |_| Ok(Edit::SetNext { situation: s, node, answer, next: opt(&next) }),
+            |_| {
+                Ok(Edit::SetNext {
+                    situation: s,
+                    node,
+                    answer,
+                    next: opt(&next),
+                })
+            },
             focus,
             done,
         );
@@ -533,7 +598,11 @@ pub fn StudioBuild(
             "step-error",
             |p| {
                 let (source, _) = cite(p)?;
-                Ok(Edit::AddStep { situation: s, node, step: step(source) })
+                Ok(Edit::AddStep {
+                    situation: s,
+                    node,
+                    step: step(source),
+                })
             },
             format!("made-step-{made_id}"),
             done,
@@ -559,7 +628,13 @@ pub fn StudioBuild(
         editor.run(
             meeting_error,
             "meeting-error",
-            |_| Ok(Edit::AddParticipant { situation: s, step: step.clone(), participant: Participant { role, when: None } }),
+            |_| {
+                Ok(Edit::AddParticipant {
+                    situation: s,
+                    step: step.clone(),
+                    participant: Participant { role, when: None },
+                })
+            },
             format!("made-step-{step}"),
             done,
         );
@@ -573,7 +648,11 @@ pub fn StudioBuild(
             "meeting-error",
             |p| {
                 let (source, text) = cite(p)?;
-                Ok(Edit::AddAgendaItem { situation: s, step: step.clone(), item: AgendaItem { text, source } })
+                Ok(Edit::AddAgendaItem {
+                    situation: s,
+                    step: step.clone(),
+                    item: AgendaItem { text, source },
+                })
             },
             format!("made-step-{step}"),
             done,
@@ -610,8 +689,13 @@ pub fn StudioBuild(
         let kind = match kind_name.as_str() {
             "introduction" => CitedKind::Introduction,
             "goal-detail" => CitedKind::GoalDetail,
-            "role-duty" => CitedKind::RoleDuty { role: cited_role.get_untracked() },
-            "sign" => CitedKind::Sign { id, group: opt(&group) },
+            "role-duty" => CitedKind::RoleDuty {
+                role: cited_role.get_untracked(),
+            },
+            "sign" => CitedKind::Sign {
+                id,
+                group: opt(&group),
+            },
             "gut-feeling" => CitedKind::GutFeeling,
             "prevention-text" => CitedKind::PreventionText,
             "prevention-item" => CitedKind::PreventionItem { group },
@@ -625,8 +709,12 @@ pub fn StudioBuild(
                     answer_in: cited_answers.get_untracked(),
                 }),
             },
-            "advice" => CitedKind::Advice { situations: cited_situations.get_untracked() },
-            "documentation" => CitedKind::Documentation { system: opt(&cited_system.get_untracked()) },
+            "advice" => CitedKind::Advice {
+                situations: cited_situations.get_untracked(),
+            },
+            "documentation" => CitedKind::Documentation {
+                system: opt(&cited_system.get_untracked()),
+            },
             "conversation-advice" => CitedKind::ConversationAdvice { title: group },
             _ => CitedKind::Goal,
         };
@@ -637,7 +725,13 @@ pub fn StudioBuild(
         let done = format!("{name}: lagt til av utvalget.");
         let new_checklist = opt(&checklist_title.get_untracked());
         if let Some(title) = new_checklist {
-            if !editor.run(cited_error, "cited-error", |_| Ok(Edit::SetChecklistTitle(title)), "cited-kind".to_owned(), "Sjekklistens tittel er satt.".to_owned()) {
+            if !editor.run(
+                cited_error,
+                "cited-error",
+                |_| Ok(Edit::SetChecklistTitle(title)),
+                "cited-kind".to_owned(),
+                "Sjekklistens tittel er satt.".to_owned(),
+            ) {
                 return;
             }
             checklist_title.set(String::new());
@@ -684,7 +778,11 @@ pub fn StudioBuild(
     };
     let add_link = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let list = if link_list.get_untracked() == "laws" { LinkList::Laws } else { LinkList::Resources };
+        let list = if link_list.get_untracked() == "laws" {
+            LinkList::Laws
+        } else {
+            LinkList::Resources
+        };
         let (title, url) = (link_title.get_untracked(), link_url.get_untracked());
         let done = format!("Lenken «{}» er lagt til.", title.trim());
         if editor.run(
@@ -694,7 +792,12 @@ pub fn StudioBuild(
                 let (source, _) = cite(p)?;
                 Ok(Edit::AddLink {
                     list,
-                    link: Link { title: title.trim().to_owned(), url: url.trim().to_owned(), note: None, source },
+                    link: Link {
+                        title: title.trim().to_owned(),
+                        url: url.trim().to_owned(),
+                        note: None,
+                        source,
+                    },
                 })
             },
             "build-status".to_owned(),
@@ -718,7 +821,15 @@ pub fn StudioBuild(
             "found-error",
             |p| {
                 let (source, _) = cite(p)?;
-                Ok(Edit::AddContact(Contact { id, name, title: None, phone, roles, group: None, source }))
+                Ok(Edit::AddContact(Contact {
+                    id,
+                    name,
+                    title: None,
+                    phone,
+                    roles,
+                    group: None,
+                    source,
+                }))
             },
             "build-status".to_owned(),
             done,
@@ -731,9 +842,13 @@ pub fn StudioBuild(
     };
 
     let node_kinds: Options = Signal::derive(|| {
-        [("steps", "Trinn"), ("question", "Spørsmål"), ("end", "Slutt")]
-            .map(|(a, b)| (a.to_owned(), b.to_owned()))
-            .to_vec()
+        [
+            ("steps", "Trinn"),
+            ("question", "Spørsmål"),
+            ("end", "Slutt"),
+        ]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .to_vec()
     });
     let link_lists: Options = Signal::derive(|| {
         [("resources", "Ressurser"), ("laws", "Lover og regler")]
@@ -742,7 +857,8 @@ pub fn StudioBuild(
     });
     let step_answer_options: Options = Signal::derive(move || answers_of(step_when.get()));
     let cited_answer_options: Options = Signal::derive(move || answers_of(cited_when.get()));
-    let shows = move |kinds: &'static [&'static str]| move || kinds.contains(&cited_kind.get().as_str());
+    let shows =
+        move |kinds: &'static [&'static str]| move || kinds.contains(&cited_kind.get().as_str());
 
     view! {
         <section aria-labelledby="build-title" class="studio-build">

@@ -718,6 +718,20 @@ fn edits_that_would_break_the_plan_are_refused_with_a_reason() {
         },
     );
     assert!(e.starts_with("Lag målet først"), "{e}");
+    // Refused half-way (the prevention section would be made before the
+    // group is found missing): still nothing changes.
+    let e = refused(
+        &mut p,
+        Edit::AddCited {
+            kind: CitedKind::PreventionItem {
+                group: "Tiltak".into(),
+            },
+            text: "Punkt.".into(),
+            source: cite("kilde", "Del", 1, 1),
+        },
+    );
+    assert!(e.starts_with("Gruppen «Tiltak» finnes ikke"), "{e}");
+    assert_eq!(p.prevention, None);
     // A role a step names cannot go; one no one names can.
     apply(
         &mut p,

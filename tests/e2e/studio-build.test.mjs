@@ -214,3 +214,92 @@ test('Alternativ 3 of the brochure, built by selecting lines and filling forms, 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('other texts from a selection: a goal, a resource from an address found in the text, a duty note with a condition; an uncovered line selects itself', async () => {
+  const context = await browser.newContext(LAPTOP);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${app.url}/studio.html`);
+  await page.locator('h1', { hasText: 'Planstudio' }).waitFor();
+  await page.getByLabel('Åpne planens tekst (.txt)').setInputFiles(join(root, 'assets/plans/sources', SOURCE));
+  await page.getByLabel('Planens id').fill('ny-plan');
+  await page.getByLabel('Skolens navn').fill('Skolen');
+  await page.getByLabel('Planens tittel').fill('Plan');
+  await page.getByLabel('Kort id for teksten').fill(bundled.documents[0].id);
+  await page.getByRole('button', { name: 'Lag ny plan' }).click();
+  await done(page, 'Ny plan «ny-plan» er laget.');
+
+  // A goal, word for word from its line.
+  const goal = bundled.goals[0];
+  await page.getByLabel('Del av planen').fill(goal.source.section);
+  await select(page, goal.source.lines);
+  await page.getByLabel('Lag av utvalget').selectOption('goal');
+  await page.getByRole('button', { name: 'Lag av utvalget', exact: true }).click();
+  await done(page, 'Mål: lagt til av utvalget.');
+
+  // A resource: the address as found in the text, on its line.
+  const resource = bundled.resources[0];
+  await page.getByRole('button', { name: `Bruk adresse ${resource.url} (linje ${resource.source.lines[0]})` }).click();
+  assert.equal(await page.getByLabel('Fra linje').inputValue(), String(resource.source.lines[0]));
+  assert.equal(await page.getByLabel('Adressen').inputValue(), resource.url);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'link-title');
+  await page.getByLabel('Del av planen').fill(resource.source.section);
+  await page.getByLabel('Lenkens tittel').fill(resource.title);
+  await page.getByRole('button', { name: 'Legg til lenken' }).click();
+  await done(page, `Lenken «${resource.title}» er lagt til.`);
+
+  // A sign before the checklist has a title is refused, and says so.
+  await page.getByLabel('Lag av utvalget').selectOption('sign');
+  await page.getByLabel('Id (tegn eller merknad)').fill('tegn-1');
+  await page.getByRole('button', { name: 'Lag av utvalget', exact: true }).click();
+  await page.locator('#cited-error', { hasText: 'Gi sjekklisten en tittel først.' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'cited-error');
+
+  // A duty note that holds only for one answer.
+  await page.getByLabel('Spørsmålets id').fill('alder');
+  await page.getByLabel('Spørsmålet slik appen stiller det').fill('Er eleven under 18 år?');
+  await page.getByRole('button', { name: 'Legg til spørsmålet' }).click();
+  await done(page, 'Spørsmålet «alder» er lagt til.');
+  await page.getByLabel('Svaret slik appen viser det').fill('Under 18 år');
+  await page.getByLabel('Svarets id').fill('under-18');
+  await page.getByRole('button', { name: 'Legg til svaret' }).click();
+  await done(page, 'Svaret «Under 18 år» er lagt til.');
+  await page.getByLabel('Lag av utvalget').selectOption('duty-note');
+  await page.getByLabel('Id (tegn eller merknad)').fill('foresatte');
+  await page.getByLabel('Gjelder når spørsmålet').selectOption('alder');
+  await page.getByRole('group', { name: 'er besvart med' }).getByLabel('Under 18 år', { exact: true }).check();
+  await page.getByLabel('Del av planen').fill('Alternativ 3');
+  await select(page, [164, 167]);
+  await page.getByRole('button', { name: 'Lag av utvalget', exact: true }).click();
+  await done(page, 'Opplysningsplikt: merknad: lagt til av utvalget.');
+
+  // A procedure with no steps yet: its lines are uncovered, each a button
+  // that selects it.
+  await select(page, alt3.source.lines);
+  await page.getByLabel('Situasjonens id').fill(alt3.id);
+  await page.getByLabel('Situasjonens tittel').fill(alt3.title);
+  await page.getByLabel('Teksten på knappen').fill(alt3.label);
+  await page.getByRole('button', { name: 'Lag situasjonen av utvalget' }).click();
+  await done(page, `Situasjonen «${alt3.id}» er laget`);
+  await page.getByRole('button', { name: 'Velg linje 162' }).click();
+  assert.equal(await page.getByLabel('Fra linje').inputValue(), '162');
+  assert.equal(await page.getByLabel('Til linje').inputValue(), '162');
+  await page.getByText('Utvalget: «Vurderingssamtale rundt eleven.»').waitFor();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned planfilen' }).click()]);
+  const made = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(made.goals, [goal]);
+  assert.deepEqual(made.resources, [resource]);
+  assert.deepEqual(made.confidentiality.duty_to_inform, [{
+    id: 'foresatte',
+    text: 'Foresatte kontaktes dersom eleven er under 18 år og er ansvarlig for å hente eleven.',
+    when: { question: 'alder', answer_in: ['under-18'] },
+    source: { document: bundled.documents[0].id, section: 'Alternativ 3', lines: [164, 167] },
+  }]);
+  assert.equal(made.checklist, undefined, 'the refused sign made nothing');
+  await page.getByText('Alle tekster står ordrett i linjene de viser til.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

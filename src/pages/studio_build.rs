@@ -175,6 +175,31 @@ fn alert(id: &'static str, error: RwSignal<Option<String>>) -> impl IntoView {
     view! { <p id=id class="studio-alert" role="alert" tabindex="-1">{move || error.get()}</p> }
 }
 
+/// Move up, move down and remove, for one item of the outline; `what`
+/// names it for a screen reader ("trinnet «kontakt»").
+fn tools(
+    what: String,
+    id: String,
+    [up, down, remove]: [Edit; 3],
+    act: impl Fn(Edit, String, String) + Copy + 'static,
+) -> impl IntoView {
+    let (id_up, id_down) = (id.clone(), id);
+    let (what_up, what_down, what_remove) = (what.clone(), what.clone(), what.clone());
+    view! {
+        <span class="studio-tools">
+            <button type="button" class="button secondary" on:click=move |_| act(up.clone(), id_up.clone(), format!("Flyttet {what_up} opp."))>
+                "Opp"<span class="visually-hidden">{format!(": flytt {what}")}</span>
+            </button>
+            <button type="button" class="button secondary" on:click=move |_| act(down.clone(), id_down.clone(), format!("Flyttet {what_down} ned."))>
+                "Ned"<span class="visually-hidden">{format!(": flytt {what_down}")}</span>
+            </button>
+            <button type="button" class="button secondary" on:click=move |_| act(remove.clone(), "build-status".to_owned(), format!("Fjernet {what_remove}."))>
+                "Fjern"<span class="visually-hidden">{format!(" {what_remove}")}</span>
+            </button>
+        </span>
+    }
+}
+
 fn opt(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.is_empty()).then(|| t.to_owned())
@@ -620,10 +645,19 @@ pub fn StudioBuild(
     // Meetings.
     let meeting_error = RwSignal::new(None);
     let (meeting_step, meeting_role) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (meeting_when, meeting_answers) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(Vec::<String>::new()),
+    );
     let add_participant = move |_| {
         let s = situation.get_untracked();
         let step = meeting_step.get_untracked();
         let role = meeting_role.get_untracked();
+        let question = meeting_when.get_untracked();
+        let when = (!question.is_empty()).then(|| Condition {
+            question,
+            answer_in: meeting_answers.get_untracked(),
+        });
         let done = format!("Rollen «{role}» er med i møtet i trinnet «{step}».");
         editor.run(
             meeting_error,
@@ -632,7 +666,7 @@ pub fn StudioBuild(
                 Ok(Edit::AddParticipant {
                     situation: s,
                     step: step.clone(),
-                    participant: Participant { role, when: None },
+                    participant: Participant { role, when },
                 })
             },
             format!("made-step-{step}"),
@@ -841,6 +875,88 @@ pub fn StudioBuild(
         }
     };
 
+    // The outline's move and remove buttons.
+    let outline_error = RwSignal::new(None);
+    let act = move |edit: Edit, focus: String, done: String| {
+        editor.run(outline_error, "outline-error", |_| Ok(edit), focus, done);
+    };
+
+    // The parents' page and translations.
+    let parents_error = RwSignal::new(None);
+    let (parents_role, parents_contacts, parents_notes) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(Vec::<String>::new()),
+        RwSignal::new(Vec::<String>::new()),
+    );
+    let duty_notes: Options = Signal::derive(move || {
+        plan.with(|p| {
+            p.iter()
+                .flat_map(|p| p.confidentiality.iter().flat_map(|c| &c.duty_to_inform))
+                .map(|n| (n.id.clone(), n.text.clone()))
+                .collect()
+        })
+    });
+    let set_parents = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let page = rusplan_domain::plan::ParentsPage {
+            role: parents_role.get_untracked(),
+            contact_roles: parents_contacts.get_untracked(),
+            duty_notes: parents_notes.get_untracked(),
+        };
+        editor.run(
+            parents_error,
+            "parents-error",
+            |_| Ok(Edit::SetParents(page)),
+            "build-status".to_owned(),
+            "Foresattesiden er satt.".to_owned(),
+        );
+    };
+    let translation_error = RwSignal::new(None);
+    let (translation_language, translation_text, translation_to) = (
+        RwSignal::new("en".to_owned()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    // Every text the plan shows: what a translation can be of.
+    let plan_texts: Options = Signal::derive(move || {
+        plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            let mut texts: Vec<String> = trace::cited_texts(p)
+                .iter()
+                .map(|c| c.text.to_owned())
+                .collect();
+            texts.extend(
+                p.situations
+                    .iter()
+                    .flat_map(|s| [s.title.clone(), s.label.clone()]),
+            );
+            texts.extend(p.questions.iter().flat_map(|q| {
+                std::iter::once(q.text.clone()).chain(q.answers.iter().map(|a| a.label.clone()))
+            }));
+            texts.extend(p.roles.iter().map(|r| r.name.clone()));
+            let mut seen = std::collections::BTreeSet::new();
+            texts.retain(|t| seen.insert(t.clone()));
+            texts.into_iter().map(|t| (t.clone(), t)).collect()
+        })
+    });
+    let add_translation = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let edit = Edit::AddTranslation {
+            language: translation_language.get_untracked().trim().to_owned(),
+            text: translation_text.get_untracked(),
+            translated: translation_to.get_untracked(),
+        };
+        if editor.run(
+            translation_error,
+            "translation-error",
+            |_| Ok(edit),
+            "build-status".to_owned(),
+            "Oversettelsen er lagt til.".to_owned(),
+        ) {
+            translation_to.set(String::new());
+        }
+    };
+
     let node_kinds: Options = Signal::derive(|| {
         [
             ("steps", "Trinn"),
@@ -856,6 +972,7 @@ pub fn StudioBuild(
             .to_vec()
     });
     let step_answer_options: Options = Signal::derive(move || answers_of(step_when.get()));
+    let meeting_answer_options: Options = Signal::derive(move || answers_of(meeting_when.get()));
     let cited_answer_options: Options = Signal::derive(move || answers_of(cited_when.get()));
     let shows =
         move |kinds: &'static [&'static str]| move || kinds.contains(&cited_kind.get().as_str());
@@ -865,6 +982,7 @@ pub fn StudioBuild(
             <h2 id="build-title" tabindex="-1">"Bygg planen"</h2>
             <p>"Velg linjer i teksten, og lag trinn, tegn og merknader av dem: teksten og henvisningen kommer fra linjene. Skjemaene skriver i planfilen."</p>
             <p id="build-status" role="status" tabindex="-1" class="studio-status">{move || status.get()}</p>
+            {alert("outline-error", outline_error)}
 
             <form class="studio-form" aria-labelledby="new-title" on:submit=make_plan>
                 <h3 id="new-title">"Ny plan"</h3>
@@ -969,11 +1087,17 @@ pub fn StudioBuild(
                             };
                             let body = match n {
                                 Node::Steps { steps, next, .. } => {
-                                    let list = steps.iter().map(|st| view! {
-                                        <li id=format!("made-step-{}", st.id) tabindex="-1">
-                                            <strong>{st.id.clone()}</strong>{format!(": {} (linje {}–{})", st.text, st.source.lines[0], st.source.lines[1])}
-                                            {st.meeting.as_ref().map(|m| format!(" · møte: {} deltakere, {} punkter", m.participants.len(), m.agenda.len()))}
-                                        </li>
+                                    let list = steps.iter().map(|st| {
+                                        let edits = [true, false].map(|up| Edit::MoveStep { situation: s.id.clone(), step: st.id.clone(), up });
+                                        let [up, down] = edits;
+                                        let remove = Edit::RemoveStep { situation: s.id.clone(), step: st.id.clone() };
+                                        view! {
+                                            <li id=format!("made-step-{}", st.id) tabindex="-1">
+                                                <strong>{st.id.clone()}</strong>{format!(": {} (linje {}–{})", st.text, st.source.lines[0], st.source.lines[1])}
+                                                {st.meeting.as_ref().map(|m| format!(" · møte: {} deltakere, {} punkter", m.participants.len(), m.agenda.len()))}
+                                                {tools(format!("trinnet «{}»", st.id), format!("made-step-{}", st.id), [up, down, remove], act)}
+                                            </li>
+                                        }
                                     }).collect_view();
                                     view! {
                                         <p>{format!("Trinn ({} stk.)", steps.len())}</p>
@@ -996,6 +1120,16 @@ pub fn StudioBuild(
                                 <li id=format!("made-node-{}", n.id()) tabindex="-1">
                                     <strong>{n.id().to_owned()}</strong>
                                     {(s.start == n.id()).then_some(" (start)")}
+                                    {tools(
+                                        format!("noden «{}»", n.id()),
+                                        format!("made-node-{}", n.id()),
+                                        [
+                                            Edit::MoveNode { situation: s.id.clone(), node: n.id().to_owned(), up: true },
+                                            Edit::MoveNode { situation: s.id.clone(), node: n.id().to_owned(), up: false },
+                                            Edit::RemoveNode { situation: s.id.clone(), node: n.id().to_owned() },
+                                        ],
+                                        act,
+                                    )}
                                     {body}
                                 </li>
                             }
@@ -1029,6 +1163,10 @@ pub fn StudioBuild(
                     <h4 id="meeting-title">"Møte i et trinn"</h4>
                     <Choice id="meeting-step" label="Trinnet med møtet" value=meeting_step options=steps/>
                     <Choice id="meeting-role" label="Deltaker" value=meeting_role options=roles/>
+                    <Choice id="meeting-when" label="Deltar bare når spørsmålet" value=meeting_when options=questions none="Alltid"/>
+                    {move || (!meeting_when.get().is_empty()).then(|| view! {
+                        <Ticks id="meeting-answers" legend="er besvart med (deltaker)" options=meeting_answer_options chosen=meeting_answers/>
+                    })}
                     <button type="button" class="button secondary" on:click=add_participant>"Legg til deltakeren"</button>
                     <button type="button" class="button secondary" on:click=add_agenda>"Legg til punkt av utvalget"</button>
                     {alert("meeting-error", meeting_error)}
@@ -1097,11 +1235,39 @@ pub fn StudioBuild(
                 {alert("found-error", found_error)}
             </section>
 
+            <form class="studio-form" aria-labelledby="parents-title" on:submit=set_parents>
+                <h3 id="parents-title">"Foresattesiden"</h3>
+                <Choice id="parents-role" label="Rollen som er foresatte i fremgangsmåtene" value=parents_role options=roles/>
+                <Ticks id="parents-contacts" legend="Roller foresatte kan kontakte" options=roles chosen=parents_contacts/>
+                <Ticks id="parents-notes" legend="Merknader om opplysningsplikt som gjelder foresatte" options=duty_notes chosen=parents_notes/>
+                {alert("parents-error", parents_error)}
+                <button type="submit" class="button">"Sett foresattesiden"</button>
+            </form>
+            <form class="studio-form" aria-labelledby="translation-title" on:submit=add_translation>
+                <h3 id="translation-title">"Oversettelser"</h3>
+                <TextField id="translation-language" label="Språkkode (f.eks. en)" value=translation_language/>
+                <Choice id="translation-text" label="Teksten på bokmål" value=translation_text options=plan_texts/>
+                <TextField id="translation-to" label="Oversettelsen" value=translation_to/>
+                {alert("translation-error", translation_error)}
+                <button type="submit" class="button">"Legg til oversettelsen"</button>
+            </form>
+
             <section class="studio-form" aria-labelledby="outline-title">
                 <h3 id="outline-title">"Roller og spørsmål i planen"</h3>
                 <ul class="studio-outline">
                     {move || plan.with(|p| p.iter().flat_map(|p| &p.roles).map(|r| view! {
-                        <li id=format!("made-role-{}", r.id) tabindex="-1">{format!("Rolle {}: {}", r.id, r.name)}</li>
+                        <li id=format!("made-role-{}", r.id) tabindex="-1">{format!("Rolle {}: {}", r.id, r.name)}
+                            {tools(
+                                format!("rollen «{}»", r.id),
+                                format!("made-role-{}", r.id),
+                                [
+                                    Edit::MoveRole { id: r.id.clone(), up: true },
+                                    Edit::MoveRole { id: r.id.clone(), up: false },
+                                    Edit::RemoveRole(r.id.clone()),
+                                ],
+                                act,
+                            )}
+                        </li>
                     }).collect_view())}
                     {move || plan.with(|p| p.iter().flat_map(|p| &p.questions).map(|q| view! {
                         <li id=format!("made-question-{}", q.id) tabindex="-1">{format!("Spørsmål {}: {}", q.id, q.text)}

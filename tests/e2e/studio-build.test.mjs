@@ -162,10 +162,10 @@ test('Alternativ 3 of the brochure, built by selecting lines and filling forms, 
       const contact = page.getByRole('group', { name: 'Kontakt', exact: true });
       for (const role of step.contact ?? []) await contact.getByLabel(roleName(role), { exact: true }).check();
       await page.getByLabel('Hvor raskt').fill(step.urgency ?? '');
-      await page.getByLabel('Bare når spørsmålet').selectOption(step.when?.question ?? '');
+      await page.getByLabel('Bare når spørsmålet', { exact: true }).selectOption(step.when?.question ?? '');
       for (const answer of step.when?.answer_in ?? []) {
         const label = age.answers.find((a) => a.id === answer).label;
-        await page.getByRole('group', { name: 'er besvart med' }).getByLabel(label, { exact: true }).check();
+        await page.getByRole('group', { name: 'er besvart med', exact: true }).getByLabel(label, { exact: true }).check();
       }
       await page.getByLabel('Trinnet er planens krav om dokumentasjon').setChecked(Boolean(step.documents));
       await page.getByRole('button', { name: 'Lag trinnet av utvalget' }).click();
@@ -215,7 +215,7 @@ test('Alternativ 3 of the brochure, built by selecting lines and filling forms, 
   await context.close();
 });
 
-test('other texts from a selection: a goal, a resource from an address found in the text, a duty note with a condition; an uncovered line selects itself', async () => {
+test('other texts from a selection (a goal, a resource from an address found in the text, a duty note with a condition), an uncovered line selecting itself, steps moved and removed, the parents\' page and a translation', async () => {
   const context = await browser.newContext(LAPTOP);
   const page = await context.newPage();
   const errors = [];
@@ -269,7 +269,7 @@ test('other texts from a selection: a goal, a resource from an address found in 
   await page.getByLabel('Lag av utvalget').selectOption('duty-note');
   await page.getByLabel('Id (tegn eller merknad)').fill('foresatte');
   await page.getByLabel('Gjelder når spørsmålet').selectOption('alder');
-  await page.getByRole('group', { name: 'er besvart med' }).getByLabel('Under 18 år', { exact: true }).check();
+  await page.getByRole('group', { name: 'er besvart med', exact: true }).getByLabel('Under 18 år', { exact: true }).check();
   await page.getByLabel('Del av planen').fill('Alternativ 3');
   await select(page, [164, 167]);
   await page.getByRole('button', { name: 'Lag av utvalget', exact: true }).click();
@@ -288,8 +288,45 @@ test('other texts from a selection: a goal, a resource from an address found in 
   assert.equal(await page.getByLabel('Til linje').inputValue(), '162');
   await page.getByText('Utvalget: «Vurderingssamtale rundt eleven.»').waitFor();
 
+  // Steps in order: moved and removed from the outline.
+  await page.getByLabel('Nodens id').fill('forst');
+  await page.getByRole('button', { name: 'Legg til noden' }).click();
+  await done(page, 'Noden «forst» er lagt til');
+  for (const [id, line] of [['en', 162], ['to', 163], ['tre', 172]]) {
+    await select(page, [line, line]);
+    await page.getByLabel('Trinnets id').fill(id);
+    await page.getByRole('button', { name: 'Lag trinnet av utvalget' }).click();
+    await done(page, `Trinnet «${id}» er lagt til.`);
+  }
+  await page.getByRole('button', { name: /^Opp\s*: flytt trinnet «tre»$/ }).click();
+  await done(page, 'Flyttet trinnet «tre» opp.');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'made-step-tre', 'focus stays on the moved step');
+  await page.getByRole('button', { name: 'Fjern trinnet «en»' }).click();
+  await done(page, 'Fjernet trinnet «en».');
+  await page.getByRole('button', { name: /^Opp\s*: flytt trinnet «tre»$/ }).click();
+  await page.getByRole('button', { name: /^Opp\s*: flytt trinnet «tre»$/ }).click();
+  await page.locator('#outline-error', { hasText: 'Trinnet «tre» står allerede først.' }).waitFor();
+
+  // The parents' page, and a translation of a text the plan shows.
+  await page.getByLabel('Rollens id').fill('foresatte');
+  await page.getByLabel('Rollens navn').fill('Foresatte');
+  await page.getByRole('button', { name: 'Legg til rollen' }).click();
+  await done(page, 'Rollen «Foresatte» er lagt til.');
+  await page.getByLabel('Rollen som er foresatte i fremgangsmåtene').selectOption('foresatte');
+  await page.getByRole('group', { name: 'Merknader om opplysningsplikt som gjelder foresatte' }).getByLabel(/^Foresatte kontaktes/).check();
+  await page.getByRole('button', { name: 'Sett foresattesiden' }).click();
+  await done(page, 'Foresattesiden er satt.');
+  await page.getByLabel('Teksten på bokmål').selectOption(goal.text);
+  await page.getByLabel('Oversettelsen').fill('A drug-free school environment.');
+  await page.getByRole('button', { name: 'Legg til oversettelsen' }).click();
+  await done(page, 'Oversettelsen er lagt til.');
+  assert.deepEqual(await axeViolations(page), [], 'axe with the outline and every form');
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned planfilen' }).click()]);
   const made = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(made.situations[0].nodes[0].steps.map((s) => s.id), ['tre', 'to']);
+  assert.deepEqual(made.parents, { role: 'foresatte', duty_notes: ['foresatte'] });
+  assert.deepEqual(made.translations, { en: { [goal.text]: 'A drug-free school environment.' } });
   assert.deepEqual(made.goals, [goal]);
   assert.deepEqual(made.resources, [resource]);
   assert.deepEqual(made.confidentiality.duty_to_inform, [{

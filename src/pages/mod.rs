@@ -13,3 +13,4 @@ pub mod practice;
 pub mod procedure;
 pub mod referat;
 pub mod studio;
+pub mod studio_preview;

@@ -9,6 +9,7 @@
 //! not pupil data) and exported as the plan file and its source text.
 
 use crate::browser;
+use crate::pages::studio_preview::StudioPreview;
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -335,6 +336,7 @@ pub fn Studio() -> impl IntoView {
                         <h2 id="charts-title">"Flytskjema"</h2>
                         {charts}
                     </section>
+                    <StudioPreview plan_text=plan_text/>
                 </div>
             </div>
         </main>

@@ -23,6 +23,9 @@ pub struct AppState {
     pub damaged_contacts: RwSignal<Option<DamagedContacts>>,
     /// A message for the user when the device refused to save.
     pub storage_problem: RwSignal<Option<String>>,
+    /// A plan that is not bundled, shown instead of the chosen one: the
+    /// studio's preview (`pages/studio_preview.rs`).
+    pub shown: Option<&'static Plan>,
 }
 
 impl AppState {
@@ -34,6 +37,7 @@ impl AppState {
             device_contacts: RwSignal::new(Vec::new()),
             damaged_contacts: RwSignal::new(None),
             storage_problem: RwSignal::new(None),
+            shown: None,
         };
         state.reload_device_contacts();
         state
@@ -49,12 +53,29 @@ impl AppState {
             device_contacts: RwSignal::new(Vec::new()),
             damaged_contacts: RwSignal::new(None),
             storage_problem: RwSignal::new(None),
+            shown: None,
+        }
+    }
+
+    /// A plan that is not bundled, and nothing read from the device: the
+    /// studio's preview draws the app's pages with it.
+    pub fn showing(plan: &'static Plan) -> Self {
+        Self {
+            plan_id: RwSignal::new(plan.id.clone()),
+            signs: RwSignal::new(BTreeMap::new()),
+            device_contacts: RwSignal::new(Vec::new()),
+            damaged_contacts: RwSignal::new(None),
+            storage_problem: RwSignal::new(None),
+            shown: Some(plan),
         }
     }
 
     /// The chosen plan (tracked: a reactive closure calling this reruns when
     /// the user switches plan).
     pub fn plan(&self) -> &'static Plan {
+        if let Some(plan) = self.shown {
+            return plan;
+        }
         plans::by_id(&self.plan_id.read())
     }
 

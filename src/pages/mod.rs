@@ -14,3 +14,4 @@ pub mod procedure;
 pub mod referat;
 pub mod studio;
 pub mod studio_build;
+pub mod studio_preview;

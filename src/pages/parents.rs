@@ -165,8 +165,9 @@ pub fn ParentsPage(plan: &'static Plan, language: Language) -> impl IntoView {
     }
 }
 
+/// The page's sections, without its frame (also the studio's preview).
 #[component]
-fn ParentsContent(plan: &'static Plan, language: Language) -> impl IntoView {
+pub fn ParentsContent(plan: &'static Plan, language: Language) -> impl IntoView {
     let w = language.words();
     let t = move |text: &str| plan_text(plan, language, text);
     let section = |id: &'static str, title: &'static str, body: AnyView| {

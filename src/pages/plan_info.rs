@@ -127,27 +127,34 @@ pub fn FlowchartsPage(plan: &'static Plan) -> impl IntoView {
             <p>{plan.meta.school.clone()}</p>
             {plan.situations.iter().map(|s| {
                 let id = format!("routes-{}", s.id);
-                let routes = routes(plan, &s.id).unwrap_or_default().into_iter().filter_map(|facts| {
-                    let g = route(plan, &s.id, &facts).ok()?;
-                    let when: Vec<String> = g.answered.iter().map(|(q, a)| format!("{} {}", q.text, a.label)).collect();
-                    let when = if when.is_empty() { "Alltid".to_owned() } else { when.join(" – ") };
-                    Some(view! {
-                        <li>{when}<ol>{g.steps.iter().map(|st| view! { <li>{st.step.text.clone()}</li> }).collect_view()}</ol></li>
-                    })
-                }).collect_view();
                 view! {
                     <section aria-labelledby=format!("title-{}", s.id)>
                         <h2 id=format!("title-{}", s.id)>{s.title.clone()}</h2>
                         <img class="flowchart" src=format!("{}/{}.svg", plan.id, s.id) aria-describedby=id.clone()
                             alt=format!("Flytskjema for {}. Veiene står som tekst under.", s.label)/>
                         <h3>"Veiene som tekst"</h3>
-                        <ul class="routes" id=id>{routes}</ul>
+                        <RouteList plan=plan situation=s.id.clone() id=id/>
                     </section>
                 }
             }).collect_view()}
             <p><a href="../">"Til Rusplan"</a></p>
         </main>
     }
+}
+
+/// Every route through a situation (the engine's `routes()`): what the
+/// answers were, then the steps in order. Also the studio's preview.
+#[component]
+pub fn RouteList(plan: &'static Plan, situation: String, id: String) -> impl IntoView {
+    let items = routes(plan, &situation).unwrap_or_default().into_iter().filter_map(|facts| {
+        let g = route(plan, &situation, &facts).ok()?;
+        let when: Vec<String> = g.answered.iter().map(|(q, a)| format!("{} {}", q.text, a.label)).collect();
+        let when = if when.is_empty() { "Alltid".to_owned() } else { when.join(" – ") };
+        Some(view! {
+            <li>{when}<ol>{g.steps.iter().map(|st| view! { <li>{st.step.text.clone()}</li> }).collect_view()}</ol></li>
+        })
+    }).collect_view();
+    view! { <ul class="routes" id=id>{items}</ul> }
 }
 
 /// The situations practised on this device: their names, nothing else.

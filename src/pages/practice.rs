@@ -107,13 +107,13 @@ pub fn PracticeRun(id: String) -> impl IntoView {
 
 /// A call button in practice: no `tel:` link; a tap says whom the user
 /// would have called, and the number.
-fn practice_call(call: CallButton) -> AnyView {
+pub(crate) fn practice_call(call: CallButton) -> AnyView {
     let label = format!("Ring {}", call.who);
     call_button("call", label, call)
 }
 
 /// The national numbers (`EmergencyLine`'s), as practice's buttons.
-fn emergency_calls() -> AnyView {
+pub(crate) fn emergency_calls() -> AnyView {
     NUMBERS
         .map(|(number, whom)| {
             let call = CallButton {

@@ -10,6 +10,7 @@
 
 use crate::browser;
 use crate::pages::studio_build::StudioBuild;
+use crate::pages::studio_preview::StudioPreview;
 use crate::storage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -372,6 +373,7 @@ pub fn Studio() -> impl IntoView {
                         <h2 id="charts-title">"Flytskjema"</h2>
                         {charts}
                     </section>
+                    <StudioPreview plan_text=plan_text/>
                 </div>
             </div>
         </main>

@@ -10,12 +10,14 @@
 
 use crate::browser;
 use crate::case_store;
+use crate::plans;
 use crate::storage;
 use crate::vault::{LockState, Vault};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rusplan_domain::case::{Case, CaseEdit, Field};
 use rusplan_domain::case_book::{self, Damaged, Effect, Gone, CASE_PREFIX};
+use rusplan_domain::follow_up::DueMark;
 use rusplan_domain::identity_number::Found;
 use rusplan_domain::lock::{idle_lock_due, is_sealed, KEYRING_KEY};
 use std::time::Duration;
@@ -138,10 +140,12 @@ impl CaseBook {
 
     /// The book of a practice run (pages/practice.rs): the domain's
     /// practice book, which returns no effect, and no runner at all: no
-    /// storage read or written, no listener, no timer.
-    pub fn practice() -> Self {
+    /// storage read or written, no listener, no timer. It carries on from
+    /// `run`, a practice book kept in memory, or starts anew.
+    pub fn practice(run: Option<case_book::CaseBook>) -> Self {
+        let run = run.filter(|m| m.is_practice());
         CaseBook {
-            model: RwSignal::new(case_book::CaseBook::practice()),
+            model: RwSignal::new(run.unwrap_or_else(case_book::CaseBook::practice)),
             timer: StoredValue::new(None),
             max_age_days: RwSignal::new(DEFAULT_MAX_AGE_DAYS),
             setting_problem: RwSignal::new(None),
@@ -151,6 +155,12 @@ impl CaseBook {
             deletes: StoredValue::new(0),
             locked: Memo::new(|_| false),
         }
+    }
+
+    /// What a practice book holds now (tracked), for the practice pages to
+    /// keep in memory, never in storage.
+    pub fn practice_run(&self) -> Option<case_book::CaseBook> {
+        self.model.with(|m| m.is_practice().then(|| m.clone()))
     }
 
     /// A practice run: nothing of it is stored, and no history entry
@@ -441,8 +451,23 @@ impl CaseBook {
     }
 
     fn report(&self, id: &str, result: Result<(), String>) {
+        if result.is_ok() {
+            self.mark_due(id);
+        }
         let effects = self.model.try_update(|m| m.saved(id, result));
         self.run_all(effects.unwrap_or_default());
+    }
+
+    /// Writes the due record of a case this tab knows whole (the domain's
+    /// `DueMark::of` says none for one logged while locked).
+    fn mark_due(&self, id: &str) {
+        let mark = self.model.with_untracked(|m| {
+            m.case(id)
+                .map(|case| DueMark::of(plans::find(&case.plan_id), case))
+        });
+        if let Some(mark) = mark {
+            case_store::set_due(&case_book::key_of(id), mark);
+        }
     }
 
     /// Every case known here or stored, as storage holds it now.
@@ -553,6 +578,14 @@ impl CaseBook {
     /// The private key is held: every stored case (opened) goes to the core.
     fn opened(&self, entries: Vec<(String, String, Result<String, String>)>) {
         let effects = self.model.try_update(|m| m.unlocked(entries));
+        // Every case is known whole now: records written before this
+        // version, or by a tab that knew only part, are made right.
+        let ids: Vec<String> = self
+            .model
+            .with_untracked(|m| m.cases().map(|c| c.id.clone()).collect());
+        for id in ids {
+            self.mark_due(&id);
+        }
         self.vault.state.set(LockState::Unlocked);
         self.used();
         self.run_all(effects.unwrap_or_default());

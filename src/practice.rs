@@ -14,6 +14,9 @@ pub struct CallButton {
     pub who: String,
     pub detail: String,
     pub number: String,
+    /// The plan's role called, when the call would be logged in a real
+    /// run (not the national numbers').
+    pub role: Option<String>,
 }
 
 /// Provided (as context) by a practice run.

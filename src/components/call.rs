@@ -20,6 +20,10 @@ impl CallLogger {
     pub fn new(log: impl Fn(Call) + Send + Sync + 'static) -> Self {
         Self(Callback::new(log))
     }
+
+    pub fn log(&self, call: Call) {
+        self.0.run(call);
+    }
 }
 
 /// Someone to call, from the plan or added on this device.
@@ -71,13 +75,14 @@ fn CallLink(person: Person) -> impl IntoView {
             who: person.name,
             detail,
             number: person.phone,
+            role: Some(person.role),
         });
     }
     let logger = use_context::<CallLogger>();
     let name = person.name.clone();
     let log = move |_| {
-        if let Some(CallLogger(log)) = logger {
-            log.run(Call {
+        if let Some(logger) = logger {
+            logger.log(Call {
                 at: browser::now_millis(),
                 role: person.role.clone(),
                 name: person.name.clone(),

@@ -23,17 +23,20 @@ pub fn Home() -> impl IntoView {
 
 /// How many drafts have a step the plan gives an urgency (not done) or a
 /// date that has come (`follow_up::has_due`): a number, never a pupil.
-/// Sealed drafts cannot be read here (the calm program opens them with
-/// the PIN), so with a PIN the count is left to the case list.
+/// Sealed drafts cannot be read here (the calm program opens them with the
+/// PIN), so with a PIN the count comes from the plain due records kept
+/// beside them (`follow_up::DueMark`), best effort.
 #[component]
 fn DueCount() -> impl IntoView {
     let book = expect_context::<CaseBook>();
     move || {
-        if book.lock_state() != LockState::NoPin {
-            return None;
-        }
+        // Read with the book, so a write reported counts anew.
         let cases = book.cases();
-        let due = count_due(&cases, plans::find, crate::browser::today());
+        let today = crate::browser::today();
+        let due = match book.lock_state() {
+            LockState::NoPin => count_due(&cases, plans::find, today),
+            _ => crate::case_store::count_due_recorded(today),
+        };
         (due > 0).then(|| {
             let text = match due {
                 1 => "1 sak har steg med frist i planen, eller en dato som er nådd.".to_owned(),

@@ -10,9 +10,15 @@
 //! device keeps only the choice of plan and which situations were practised
 //! (`storage::practised`, ids only). Every screen says "Øving" in words: a
 //! banner, the heading and the title.
+//!
+//! The run's book is kept in memory ([`RUN`]) while the program runs, so
+//! Back from the self-check returns to the walk as it was, and the
+//! self-check lists whom the user would have called. A link that starts a
+//! run (the list, "Øv på denne igjen") starts it anew.
 
 use crate::browser;
 use crate::case_book::CaseBook;
+use crate::components::call::CallLogger;
 use crate::components::emergency::NUMBERS;
 use crate::components::plan_switch::PlanSwitch;
 use crate::page::{link, set_title};
@@ -23,7 +29,22 @@ use crate::state::AppState;
 use crate::storage;
 use leptos::context::Provider;
 use leptos::prelude::*;
+use rusplan_domain::case::Call;
+use rusplan_domain::case_book::CaseBook as Book;
 use rusplan_domain::self_check::{self_check, CheckQuestion, Kind};
+use rusplan_domain::time::clock;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The practice run's book, in memory only: the page's own book goes
+    /// when the page does, and Back would start the walk again.
+    static RUN: RefCell<Option<Book>> = const { RefCell::new(None) };
+}
+
+/// A link that starts a run starts it anew.
+fn forget_run() {
+    RUN.with(|run| run.take());
+}
 
 /// On every practice screen: what this is, in words, and the way out.
 #[component]
@@ -69,7 +90,7 @@ pub fn PracticeHome() -> impl IntoView {
                             };
                             view! {
                                 <li>
-                                    <a class="situation" class:acute=s.acute href=link(&format!("/ovelse/{}", s.id))>
+                                    <a class="situation" class:acute=s.acute href=link(&format!("/ovelse/{}", s.id)) on:click=|_| forget_run()>
                                         <span class="situation-label">{s.label.clone()}</span>
                                         <span class="situation-source">{source}</span>
                                     </a>
@@ -90,9 +111,14 @@ pub fn PracticeRun(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let known = state.plan().situation(&id).is_some();
     let check = link(&format!("/ovelse/{id}/sjekk"));
+    let book = CaseBook::practice(RUN.with(|run| run.borrow().clone()));
+    Effect::new(move |_| {
+        let now = book.practice_run();
+        RUN.with(|run| *run.borrow_mut() = now);
+    });
     view! {
         <PracticeBanner/>
-        <Provider value=CaseBook::practice()>
+        <Provider value=book>
             <Provider value=Practice { call: practice_call, emergency_calls }>
                 <Procedure id=id/>
             </Provider>
@@ -120,6 +146,7 @@ pub(crate) fn emergency_calls() -> AnyView {
                 who: whom.to_owned(),
                 detail: whom.to_owned(),
                 number: number.to_owned(),
+                role: None,
             };
             call_button("call call-emergency", format!("Ring {number}"), call)
         })
@@ -134,9 +161,27 @@ fn call_button(class: &'static str, label: String, call: CallButton) -> AnyView 
         "Øving: her ville du ringt {} på {}. Ingen samtale er startet.",
         call.who, call.number
     );
+    // As in a real run, the call goes into the run's case (the practice
+    // book, in memory): the self-check lists it.
+    let logger = use_context::<CallLogger>();
+    let logged = call.role.map(|role| Call {
+        at: 0,
+        role,
+        name: call.who.clone(),
+        phone: call.number.clone(),
+    });
+    let tap = move |_| {
+        tapped.set(true);
+        if let (Some(logger), Some(logged)) = (logger, logged.clone()) {
+            logger.log(Call {
+                at: browser::now_millis(),
+                ..logged
+            });
+        }
+    };
     view! {
         <div class="practice-call">
-            <button type="button" class=class on:click=move |_| tapped.set(true)>
+            <button type="button" class=class on:click=tap>
                 <span class="call-name">{label}</span>
                 <span class="call-detail">{call.detail}</span>
             </button>
@@ -162,6 +207,27 @@ pub fn PracticeCheck(id: String) -> impl IntoView {
     // Another order of options, and other steps asked about, each time.
     let seed = u64::from_str_radix(&browser::random_id(), 16).unwrap_or_default();
     let questions = self_check(plan, &situation.id, seed);
+    let key = (plan.id.clone(), situation.id.clone());
+    let calls = RUN.with(|run| {
+        let run = run.borrow();
+        let case = run.as_ref()?.active_case(&key)?;
+        (!case.calls.is_empty()).then(|| case.calls.clone())
+    });
+    let calls = calls.map(|calls| {
+        view! {
+            <h2>"Samtaler i øvingen"</h2>
+            <p>"Dette ville blitt ført i saken i en ekte hendelse. Ingenting er lagret."</p>
+            <ul>
+                {calls
+                    .into_iter()
+                    .map(|c| {
+                        let at = clock(c.at, &browser::utc_offset_minutes);
+                        view! { <li>{format!("Kl. {at}: du ville ringt {} på {}.", c.name, c.phone)}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
     let none = questions.is_empty().then(|| {
         view! { <p>"Planen gir ikke nok å spørre om for denne situasjonen."</p> }
     });
@@ -179,8 +245,9 @@ pub fn PracticeCheck(id: String) -> impl IntoView {
                 .map(|(index, question)| view! { <CheckItem index=index question=question/> })
                 .collect_view()}
         </ol>
+        {calls}
         <nav class="home-links" aria-label="Videre">
-            <a class="button secondary" href=link(&format!("/ovelse/{}", situation.id))>"Øv på denne igjen"</a>
+            <a class="button secondary" href=link(&format!("/ovelse/{}", situation.id)) on:click=|_| forget_run()>"Øv på denne igjen"</a>
             <a class="button secondary" href=link("/ovelse")>"Øv på en annen situasjon"</a>
         </nav>
     }

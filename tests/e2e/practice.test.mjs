@@ -133,6 +133,11 @@ for (const plan of PLANS) {
     await page.getByRole('link', { name: 'Ferdig: svar på noen spørsmål om planen' }).click();
     await page.locator('h1', { hasText: 'spørsmål om planen' }).waitFor();
     await assertPractice(page, 'the self-check');
+    // The call tapped went into the run's book (memory only), as a real
+    // run logs it into the case: the self-check lists it.
+    if (people[0]) {
+      await page.locator('li', { hasText: `du ville ringt ${callee.name} på ${callee.phone}.` }).waitFor();
+    }
     const questions = page.locator('li.check-question');
     const count = await questions.count();
     const prompts = [];
@@ -209,6 +214,45 @@ test('practice is the calm program\'s, never asks for the PIN, and its home mark
   await page.getByRole('link', { name: new RegExp(`${situation.title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*Øvd på denne enheten`) }).waitFor();
   assert.equal(await page.getByText('Øvd på denne enheten').count(), 1);
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rusplan.case.')).length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Back from the self-check returns to the practice walk as it was, with nothing stored; "Øv på denne igjen" starts anew', async () => {
+  const { page, context, errors } = await phonePage(browser);
+  const plan = PLANS[0];
+  const situation = acuteOf(plan);
+  await choosePlan(page, app.url, plan);
+  await open(page, `${app.url}/ovelse`);
+  const before = await stored(page);
+  await page.getByRole('link', { name: new RegExp(`^${situation.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+  await page.locator('h1', { hasText: situation.label }).waitFor();
+  const asked = await page.locator('section.question h2').innerText();
+  const question = plan.questions.find((q) => q.text === asked);
+  await page.locator('section.question').getByRole('button', { name: question.answers[0].label, exact: true }).click();
+  await page.locator('section.answered').getByText(question.answers[0].label, { exact: true }).waitFor();
+  const box = page.locator('ol.step-list input[type="checkbox"]').first();
+  await box.check();
+  const answered = await page.locator('section.answered').innerText();
+
+  await page.getByRole('link', { name: 'Ferdig: svar på noen spørsmål om planen' }).click();
+  await page.locator('li.check-question').first().waitFor();
+  await page.goBack();
+  await page.locator('h1', { hasText: situation.label }).waitFor();
+  await assertPractice(page, 'back from the self-check');
+  assert.equal(await page.locator('section.answered').innerText(), answered, 'the answers are kept');
+  assert.ok(await page.locator('ol.step-list input[type="checkbox"]').first().isChecked(), 'the tick is kept');
+
+  await page.goForward();
+  await page.locator('li.check-question').first().waitFor();
+  await page.getByRole('link', { name: 'Øv på denne igjen' }).click();
+  await page.locator('h1', { hasText: situation.label }).waitFor();
+  await page.locator('section.question').waitFor();
+  assert.equal(await page.locator('section.answered').count(), 0, 'a new run asks again');
+
+  const after = await stored(page);
+  delete after[`local:rusplan.practice.${plan.id}`];
+  assert.deepEqual(after, before, 'nothing stored but what was practised');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -98,6 +98,41 @@ impl Date {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// The day before.
+    pub fn previous(self) -> Date {
+        match (self.month, self.day) {
+            (1, 1) => Date {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            },
+            (m, 1) => Date {
+                month: m - 1,
+                day: days_in_month(self.year, m - 1).unwrap_or(28),
+                ..self
+            },
+            (_, d) => Date { day: d - 1, ..self },
+        }
+    }
+
+    /// The day after.
+    pub fn next(self) -> Date {
+        let last = days_in_month(self.year, self.month).unwrap_or(28);
+        match (self.month, self.day) {
+            (12, 31) => Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            },
+            (m, d) if d >= last => Date {
+                month: m + 1,
+                day: 1,
+                ..self
+            },
+            (_, d) => Date { day: d + 1, ..self },
+        }
+    }
 }
 
 /// The days in `month` (1–12) of `year`; `None` for a month that does not exist.
@@ -133,6 +168,22 @@ mod tests {
         assert_eq!(date_time(1_709_163_000_000, CET), "29.02.2024 kl. 00:30");
         assert_eq!(date_time(0, &|_| 0), "01.01.1970 kl. 00:00");
         assert_eq!(iso_date_for_people("2026-11-30"), "30.11.2026");
+    }
+
+    #[test]
+    fn the_day_before_and_after_cross_months_years_and_leap_days() {
+        let d = |iso| Date::from_iso(iso).unwrap();
+        for (day, next) in [
+            ("2024-02-28", "2024-02-29"),
+            ("2024-02-29", "2024-03-01"),
+            ("2025-02-28", "2025-03-01"),
+            ("2026-04-30", "2026-05-01"),
+            ("2026-11-23", "2026-11-24"),
+            ("2026-12-31", "2027-01-01"),
+        ] {
+            assert_eq!(d(day).next(), d(next), "{day}");
+            assert_eq!(d(next).previous(), d(day), "{next}");
+        }
     }
 
     #[test]

@@ -5,7 +5,10 @@
 mod common;
 
 use rusplan_domain::case::{Case, CaseEdit, Status};
-use rusplan_domain::follow_up::{count_due, follow_ups, has_due, FollowUp, Timing, What};
+use rusplan_domain::follow_up::{
+    count_due, count_recorded, due_key, follow_ups, has_due, DueMark, FollowUp, Timing, What,
+    DUE_PREFIX,
+};
 use rusplan_domain::plan::Plan;
 use rusplan_domain::routes;
 use rusplan_domain::time::Date;
@@ -274,4 +277,142 @@ fn the_home_screen_counts_cases_with_something_due() {
     assert_eq!(count_due(&cases, plan_for, day("2026-11-27")), 4);
     assert_eq!(count_due(&cases[1..2], plan_for, day("2026-11-27")), 1);
     assert_eq!(count_due(&cases[5..], plan_for, day("2026-11-24")), 0);
+}
+
+/// The record kept beside a sealed case answers as the case does, on
+/// every day: every route of every plan, with no meeting date, one ahead,
+/// one passed, the meeting ticked or not, and closed.
+#[test]
+fn a_due_mark_says_on_every_day_what_the_case_says() {
+    let mut plans: Vec<Plan> = common::BUNDLED.iter().map(|id| common::plan(id)).collect();
+    plans.push(fjord());
+    let days: Vec<Date> = std::iter::successors(Some(day("2026-11-15")), |d| Some(d.next()))
+        .take(20)
+        .collect();
+    let mut marked = 0;
+    for plan in &plans {
+        for situation in &plan.situations {
+            for facts in routes(plan, &situation.id).unwrap() {
+                let mut case = Case::new("k".into(), &plan.id, T0);
+                case.situation = Some(situation.id.clone());
+                case.facts = facts.clone();
+                let guidance = rusplan_domain::route(plan, &situation.id, &facts).unwrap();
+                let meeting = guidance.steps.iter().find(|s| s.step.meeting.is_some());
+                let mut variants = vec![case.clone()];
+                for date in ["", "2026-11-20", "2026-11-27"] {
+                    let mut dated = case.clone();
+                    dated.apply(CaseEdit::MeetingDate(date.into()), T0);
+                    variants.push(dated.clone());
+                    // Every urgent step ticked: only the date is left.
+                    for step in guidance.steps.iter().map(|s| s.step) {
+                        tick(&mut dated, &step.id, T0);
+                    }
+                    variants.push(dated.clone());
+                    if let Some(meeting) = meeting {
+                        let step = meeting.step.id.clone();
+                        dated.apply(CaseEdit::Step { step, done: false }, T0);
+                        variants.push(dated.clone());
+                    }
+                    dated.apply(CaseEdit::Status(Status::Closed), T0);
+                    variants.push(dated);
+                }
+                for case in &variants {
+                    let context = format!(
+                        "{} {} {facts:?} {:?}",
+                        plan.id, situation.id, case.meeting.date
+                    );
+                    let mark = DueMark::of(Some(plan), case);
+                    marked += mark.is_some() as usize;
+                    // What is written is what is read back.
+                    if let Some(mark) = mark {
+                        assert_eq!(DueMark::decode(&mark.encode()), Some(mark), "{context}");
+                    }
+                    for &today in &days {
+                        assert_eq!(
+                            mark.is_some_and(|m| m.is_due(today)),
+                            has_due(plan, case, today),
+                            "{context} {today:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Not vacuous: many cases had something due.
+    assert!(marked > 50, "{marked}");
+}
+
+#[test]
+fn a_due_mark_holds_a_date_and_three_answers_and_nothing_of_the_case() {
+    let halden = common::plan("halden-vgs");
+    let mut case = new_case("halden-vgs", "alternativ-3", &[("alder", "under-18")]);
+    case.apply(CaseEdit::PupilRef("ON".into()), T0);
+    // Urgent steps not taken: due on every day.
+    assert_eq!(DueMark::of(Some(&halden), &case), Some(DueMark::Always));
+    assert_eq!(DueMark::Always.encode(), "*");
+    tick(&mut case, "ut-av-undervisningen", T0);
+    case.apply(CaseEdit::MeetingDate("2026-11-27".into()), T0);
+    let mark = DueMark::of(Some(&halden), &case).unwrap();
+    // The meeting step is not ticked: due from its day on.
+    assert_eq!(mark.encode(), "2026-11-27:011");
+    // A case that continues one the tab could not read has no record of
+    // its own: it would speak for part of a case.
+    let mut continuation = case.clone();
+    continuation.continues = Some("k0".into());
+    assert_eq!(DueMark::of(Some(&halden), &continuation), None);
+    // A plan not in this build: due on the meeting day only.
+    let mut unknown = Case::new("k9".into(), "ikke-i-bygget", T0);
+    assert_eq!(DueMark::of(None, &unknown), None);
+    unknown.apply(CaseEdit::MeetingDate("2026-11-27".into()), T0);
+    assert_eq!(
+        DueMark::of(None, &unknown).unwrap().encode(),
+        "2026-11-27:010"
+    );
+    for damaged in [
+        "",
+        "**",
+        "2026-11-27",
+        "2026-11-27:01",
+        "2026-11-27:0110",
+        "2026-11-27:012",
+        "2026-13-01:011",
+        "27.11.2026:011",
+        "2026-11-27;011",
+        "{\"due\":1}",
+    ] {
+        assert_eq!(DueMark::decode(damaged), None, "{damaged:?}");
+    }
+}
+
+#[test]
+fn the_home_screen_counts_records_of_stored_cases_only_and_ignores_damage() {
+    let today = day("2026-11-23");
+    let entries = [
+        ("rusplan.case.a", "sealed"),
+        ("rusplan.due.a", "*"),
+        ("rusplan.case.b", "sealed"),
+        ("rusplan.due.b", "2026-11-27:011"),
+        ("rusplan.case.c", "sealed"),
+        ("rusplan.due.c", "2026-11-20:011"),
+        ("rusplan.case.d", "sealed"),
+        ("rusplan.due.d", "ødelagt"),
+        // A record whose case was deleted (or a wipe cut short).
+        ("rusplan.due.e", "*"),
+        ("rusplan.case.f", "sealed"),
+        ("rusplan.chosen-plan", "\"halden-vgs\""),
+    ];
+    let keys: Vec<String> = entries.iter().map(|(k, _)| k.to_string()).collect();
+    let read = |key: &str| {
+        entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.to_string())
+    };
+    assert_eq!(count_recorded(&keys, read, today), 2);
+    assert_eq!(count_recorded(&keys, read, day("2026-11-27")), 3);
+    // A record that cannot be read back counts for nothing.
+    assert_eq!(count_recorded(&keys, |_| None, today), 0);
+    assert_eq!(due_key("rusplan.case.a").as_deref(), Some("rusplan.due.a"));
+    assert_eq!(due_key("rusplan.chosen-plan"), None);
+    assert!(DUE_PREFIX.starts_with("rusplan.") && !DUE_PREFIX.starts_with("rusplan.case."));
 }

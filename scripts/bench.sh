@@ -7,5 +7,6 @@ source "$(dirname "$0")/setup.sh" --browser
 trunk build --release --offline
 echo "== $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 node scripts/bench.mjs
+RUNS=${HOST_RUNS:-3} node scripts/bench-hosts.mjs
 echo
 cargo run --quiet --release -p rusplan-domain --example route_bench

@@ -19,7 +19,8 @@
 // shown and first-contentful-paint), in ms from the navigation (wall clock,
 // so the parents' hop from foresatte.html is counted).
 //   RUNS=3 node scripts/bench-hosts.mjs
-import { readFileSync, readdirSync, mkdtempSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, mkdtempSync, writeFileSync, cpSync, mkdirSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { launch, DIST, PHONE, planJson } from '../tests/e2e/harness.mjs';
@@ -59,6 +60,14 @@ self.addEventListener('install', (e) => e.waitUntil(caches.open('floor').then((c
 self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
 self.addEventListener('fetch', (e) => e.respondWith(caches.match(e.request).then((r) => r ?? fetch(e.request))));
 `);
+
+// As the build does for its own files, for the host that sends them.
+const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+for (const file of walk(floor)) {
+  const body = readFileSync(file);
+  writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+}
 
 const browser = await launch();
 const median = (xs) => { const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
@@ -130,9 +139,10 @@ const rows = [];
 for (const [name, options] of Object.entries(hosts)) {
   const app = await serve(DIST, { spa: false, ...options });
   const still = await serve(floor, { spa: false, ...options });
-  const runs = { parents: [], parentsFloor: [], staff: [], staffFloor: [] };
+  const runs = { parents: [], parentsPage: [], parentsFloor: [], staff: [], staffFloor: [] };
   for (let run = 0; run < RUNS; run++) {
     runs.parents.push(await visit(app.url, PARENTS_LINK, { app: false, offline: false }));
+    runs.parentsPage.push(await visit(app.url, `foresatte/${plan.id}.html`, { app: false, offline: false }));
     runs.parentsFloor.push(await visit(still.url, `foresatte/${plan.id}/`, { app: false, offline: false }));
     runs.staff.push(await visit(app.url, STAFF, { app: true, offline: true }));
     runs.staffFloor.push(await visit(still.url, STAFF, { app: false, offline: true }));
@@ -153,9 +163,11 @@ console.log('|---|---|---|---|---|---|');
 for (const { name, m, all } of rows) {
   console.log(`| ${name} | parents' first visit, bytes | ${(m('parents', 'bytes') / 1000).toFixed(1)} kB | ${(m('parentsFloor', 'bytes') / 1000).toFixed(1)} kB | ${ratio(m('parents', 'bytes'), m('parentsFloor', 'bytes'))} | |`);
   console.log(`| ${name} | parents' first visit, content | ${ms(m('parents', 'content'))} | ${ms(m('parentsFloor', 'content'))} | ${ratio(m('parents', 'content'), m('parentsFloor', 'content'))} | ≤ 1.1× |`);
+  console.log(`| ${name} | … the parents' page opened directly (no hop), bytes | ${(m('parentsPage', 'bytes') / 1000).toFixed(1)} kB | ${(m('parentsFloor', 'bytes') / 1000).toFixed(1)} kB | ${ratio(m('parentsPage', 'bytes'), m('parentsFloor', 'bytes'))} | |`);
+  console.log(`| ${name} | … the parents' page opened directly (no hop), content | ${ms(m('parentsPage', 'content'))} | ${ms(m('parentsFloor', 'content'))} | ${ratio(m('parentsPage', 'content'), m('parentsFloor', 'content'))} | |`);
   console.log(`| ${name} | staff deep link, first visit: content | ${ms(m('staff', 'content'))} | ${ms(m('staffFloor', 'content'))} | ${ratio(m('staff', 'content'), m('staffFloor', 'content'))} | ≤ 1.2× |`);
   console.log(`| ${name} | staff deep link, first visit: app running | ${ms(m('staff', 'app'))} | ${ms(m('staffFloor', 'content'))} | ${ratio(m('staff', 'app'), m('staffFloor', 'content'))} | |`);
   console.log(`| ${name} | offline start: content | ${ms(m('staff', 'offlineContent'))} | ${ms(m('staffFloor', 'offlineContent'))} | ${ratio(m('staff', 'offlineContent'), m('staffFloor', 'offlineContent'))} | |`);
   console.log(`| ${name} | offline start: app running | ${ms(m('staff', 'offlineApp'))} | ${ms(m('staffFloor', 'offlineContent'))} | ${ratio(m('staff', 'offlineApp'), m('staffFloor', 'offlineContent'))} | ≤ 1.5× |`);
-  console.log(`  (${name}, runs: parents ${all('parents', 'content')} | static ${all('parentsFloor', 'content')}; staff content ${all('staff', 'content')}, app ${all('staff', 'app')} | static ${all('staffFloor', 'content')}; offline content ${all('staff', 'offlineContent')}, app ${all('staff', 'offlineApp')} | static ${all('staffFloor', 'offlineContent')})`);
+  console.log(`  (${name}, runs: parents ${all('parents', 'content')}, directly ${all('parentsPage', 'content')} | static ${all('parentsFloor', 'content')}; staff content ${all('staff', 'content')}, app ${all('staff', 'app')} | static ${all('staffFloor', 'content')}; offline content ${all('staff', 'offlineContent')}, app ${all('staff', 'offlineApp')} | static ${all('staffFloor', 'offlineContent')})`);
 }

@@ -86,6 +86,15 @@ after(() => browser?.close());
  *  installed, the same with the host gone. Returns what the host sent. */
 async function visit(server) {
   const { context, page, errors } = await phonePage(browser);
+  try {
+    return await firstAndOffline(server, page, errors);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+async function firstAndOffline(server, page, errors) {
   await open(page, `${server.url}/`);
   assert.equal(await page.evaluate(() => window.rusplanFailed), undefined, 'the app started');
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30000 });
@@ -100,7 +109,6 @@ async function visit(server) {
   await page.waitForFunction(() => !document.querySelector('.prerender') && document.querySelector('h1'));
   assert.equal(await page.evaluate(() => window.rusplanFailed), undefined, 'the app started offline');
   assert.ok(await page.locator('.situations a').count() > 0, 'the home screen offline');
-  await context.close();
   return { wasmBytes, requests, errors };
 }
 

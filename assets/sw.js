@@ -27,8 +27,42 @@ self.addEventListener('install', (event) => {
     if (!fresh.ok) throw new Error(`${f}: ${fresh.status}`);
     return fresh;
   };
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(FILES.map(async (f) => cache.put(f, await download(f))))));
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const gz = !(await hostCompresses(download)) && typeof DecompressionStream === 'function';
+    await Promise.all(FILES.map(async (f) => cache.put(f, await (gz && f.endsWith('.wasm') ? fromGzip(f, download) : download(f)))));
+  })());
 });
+
+// As assets/load-wasm.js decides for the page: a host that compresses the
+// stylesheet sends the wasm compressed too; one that does not has the page
+// fetch X_bg.wasm.gz, so that is the file in the HTTP cache to take here.
+async function hostCompresses(download) {
+  const sheet = FILES.find((f) => f.endsWith('.css'));
+  return !!sheet && (await download(sheet)).headers.has('content-encoding');
+}
+
+// The wasm `f` from its .gz, decoded, kept under its own name (the page
+// asks for either; the fetch handler answers both from it). Anything but
+// gzip or wasm in the .gz (a 404, a host's error page), or a .gz that does
+// not decode: the plain file.
+async function fromGzip(f, download) {
+  try {
+    const response = await fetch(`${f}.gz`, { cache: 'force-cache' });
+    if (response.ok) {
+      let bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        bytes = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+      }
+      if (bytes[0] === 0x00 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d) {
+        return new Response(bytes, { headers: { 'content-type': 'application/wasm' } });
+      }
+    }
+  } catch {
+    // The plain file, below.
+  }
+  return download(f);
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
@@ -56,7 +90,9 @@ self.addEventListener('fetch', (event) => {
 
 async function fromCache(request) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
+  const cached = await cache.match(request, { ignoreSearch: true })
+    // X_bg.wasm.gz (assets/load-wasm.js): the wasm is kept decoded, as X_bg.wasm.
+    ?? (/\.wasm\.gz$/.test(request.url) ? await cache.match(request.url.replace(/\.gz$/, '')) : undefined);
   if (cached) return cached;
   try {
     return await fetch(request);

@@ -29,7 +29,7 @@ const size = (f) => { try { return statSync(f).size; } catch { return NaN; } };
 const rows = files.map((f) => ({ file: f.slice(DIST.length + 1), raw: size(f), gz: size(`${f}.gz`), br: size(`${f}.br`) }));
 // What a first visit fetches to show the app (the service worker then
 // precaches the rest, icons included, in the background).
-const critical = /^(index\.html|boot-.*\.js|rusplan-.*\.js|rusplan-.*_bg\.wasm|main-.*\.css|pwa\.js|prerender\.js|manifest\.webmanifest|icons\/icon\.svg)$/;
+const critical = /^(index\.html|boot-.*\.js|rusplan-.*\.js|rusplan-.*_bg\.wasm|main-.*\.css|pwa\.js|load-wasm\.js|prerender\.js|manifest\.webmanifest|icons\/icon\.svg)$/;
 console.log('\nFile sizes (bytes)');
 console.log('file'.padEnd(42), 'raw'.padStart(9), 'gzip'.padStart(9), 'brotli'.padStart(9), ' first load');
 for (const r of rows) {

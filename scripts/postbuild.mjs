@@ -89,6 +89,7 @@ const version = hash(walk(dir).sort().map((f) => `${f}:${hash(readFileSync(join(
 const boot = `// Starts Rusplan (written by scripts/postbuild.mjs). External, not inline,
 // so the Content-Security-Policy needs no 'unsafe-inline'.
 import { startServiceWorker } from './pwa.js';
+import { startWasm } from './load-wasm.js';
 
 // The folder the app is served from ("/" or e.g. "/rusplan/"): the router's base.
 window.rusplanBase = new URL('./', import.meta.url).pathname;
@@ -109,8 +110,7 @@ const [glue, wasm] = calm
   ? ['./calm-${calmId}.js', './calm-${calmId}_bg.wasm']
   : ['./${js}', './${wasm}'];
 try {
-  const { default: init } = await import(glue);
-  await init({ module_or_path: new URL(wasm, import.meta.url) });
+  await startWasm(import(glue), new URL(wasm, import.meta.url));
 } catch (error) {
   // The prerendered page stays, to read (112/113 and its calls still call,
   // its links load their pages); say the rest is missing.
@@ -135,6 +135,10 @@ const HOMES_END = '<!-- end of the prerendered home screens -->';
 const shell = inFolder(readFileSync(join(dir, 'index.html'), 'utf8')
   .replace(new RegExp(`${HOMES}[\\s\\S]*?${HOMES_END}`), HOMES)
   .replace(/<script type="module">[\s\S]*?<\/script>\s*/g, '')
+  // The wasm is fetched by load-wasm.js, which picks X_bg.wasm or its .gz
+  // for this host: a preload of the plain file would send it raw from a host
+  // that compresses nothing.
+  .replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\s*/g, '')
   .replace(/<script type="module" src="\.\/boot-[0-9a-f]+\.js"><\/script>\s*/g, '')
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '')
   .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${CSP}">`)
@@ -216,13 +220,13 @@ function writeParentsPage() {
   const id = buildProgram('parents');
   const parentsBoot = `// Starts the handout (written by scripts/postbuild.mjs).
 import { startServiceWorker } from './pwa.js';
+import { startWasm } from './load-wasm.js';
 
 window.rusplanBase = new URL('./', import.meta.url).pathname;
 if (!window.rusplanLeaving) {
   startServiceWorker(new URL('./sw.js', import.meta.url));
   // Imported here: a parents' link on its way to their page fetches none of it.
-  const { default: init } = await import('./parents-${id}.js');
-  await init({ module_or_path: new URL('./parents-${id}_bg.wasm', import.meta.url) });
+  await startWasm(import('./parents-${id}.js'), new URL('./parents-${id}_bg.wasm', import.meta.url));
 }
 `;
   // Named by its own content, as every hashed file (the service worker takes those from the HTTP cache).
@@ -264,12 +268,12 @@ if ('serviceWorker' in navigator && isSecureContext && !navigator.serviceWorker.
 function writeStudio() {
   const id = buildProgram('studio');
   const studioBoot = `// Starts the plan studio (written by scripts/postbuild.mjs).
-import init from './studio-${id}.js';
 import { startServiceWorker } from './pwa.js';
+import { startWasm } from './load-wasm.js';
 
 window.rusplanBase = new URL('./', import.meta.url).pathname;
 startServiceWorker(new URL('./sw.js', import.meta.url));
-await init({ module_or_path: new URL('./studio-${id}_bg.wasm', import.meta.url) });
+await startWasm(import('./studio-${id}.js'), new URL('./studio-${id}_bg.wasm', import.meta.url));
 `;
   const bootFile = `studio-${hash(studioBoot)}-boot.js`;
   writeFileSync(join(dir, bootFile), studioBoot);

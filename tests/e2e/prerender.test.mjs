@@ -18,7 +18,7 @@ async function heldPage() {
   const { page, context, errors } = await phonePage(browser, { serviceWorkers: 'block' });
   const held = [];
   let holding = true;
-  await page.route(/_bg\.wasm$/, (route) => (holding ? held.push(route) : route.continue()));
+  await page.route(/_bg\.wasm(\.gz)?$/, (route) => (holding ? held.push(route) : route.continue()));
   const release = () => { holding = false; for (const route of held.splice(0)) route.continue(); };
   return { page, context, errors, release };
 }
@@ -93,7 +93,7 @@ test('a fresh device sees the default plan; a deep link, the parents\' page and 
 
 test('if the app cannot start, the page says so and 112/113 still call', async () => {
   const { page, context } = await phonePage(browser, { serviceWorkers: 'block' });
-  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.route(/_bg\.wasm(\.gz)?$/, (route) => route.abort());
   await page.goto(`${app.url}/`);
   const status = page.locator('.prerender:not([hidden]) .prerender-status');
   await status.filter({ hasText: 'Appen kunne ikke starte' }).waitFor();

@@ -264,7 +264,8 @@ test('installing the service worker fetches no hashed file a second time', async
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20000 });
   await page.evaluate(() => navigator.serviceWorker.ready);
   const hashed = server.requests.filter((p) => /-[0-9a-f]{8,16}(?:[._-]|$)/.test(p));
-  assert.ok(hashed.some((p) => p.endsWith('_bg.wasm')), 'the app\'s wasm was fetched');
+  // As X_bg.wasm.gz from this host, which compresses nothing (assets/load-wasm.js).
+  assert.ok(hashed.some((p) => /_bg\.wasm(\.gz)?$/.test(p)), 'the app\'s wasm was fetched');
   const twice = hashed.filter((p, i) => hashed.indexOf(p) !== i);
   assert.deepEqual(twice, [], 'each hashed file once');
   await context.close();
@@ -273,12 +274,12 @@ test('installing the service worker fetches no hashed file a second time', async
 
 test('a hashed file the HTTP cache holds as an error (a deploy half-way) is fetched again, not kept', async () => {
   // A host that marks every hashed path immutable, errors included: the
-  // handout's wasm (not loaded by the staff page) answers 404 once.
-  const handoutWasm = readdirSync(DIST).find((f) => /^parents-[0-9a-f]{8,16}_bg\.wasm$/.test(f));
+  // handout's program (not loaded by the staff page) answers 404 once.
+  const handoutGlue = readdirSync(DIST).find((f) => /^parents-[0-9a-f]{8,16}\.js$/.test(f));
   const app = await serve(DIST);
   let failed = 0;
   const proxy = createHttpServer(async (req, res) => {
-    if (req.url.endsWith(handoutWasm) && failed++ === 0) {
+    if (req.url.endsWith(handoutGlue) && failed++ === 0) {
       res.writeHead(404, { 'cache-control': 'public, max-age=31536000, immutable' });
       res.end('not yet');
       return;
@@ -293,12 +294,12 @@ test('a hashed file the HTTP cache holds as an error (a deploy half-way) is fetc
   const page = await context.newPage();
   // The page itself meets the error first, as a page loaded mid-deploy would.
   await page.goto(`${origin}/`);
-  await page.evaluate((f) => fetch(f).then((r) => r.status), `./${handoutWasm}`);
+  await page.evaluate((f) => fetch(f).then((r) => r.status), `./${handoutGlue}`);
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 20000 });
   const status = await page.evaluate(async (f) => {
     const cached = await caches.match(new URL(f, location.href));
     return cached && [cached.status, (await cached.arrayBuffer()).byteLength];
-  }, `./${handoutWasm}`);
+  }, `./${handoutGlue}`);
   assert.ok(status && status[0] === 200 && status[1] > 1000, `cached: ${status}`);
   await context.close();
   await new Promise((resolve) => proxy.close(resolve));

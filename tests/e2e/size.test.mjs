@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { DIST } from './harness.mjs';
 
 const HELD_LINE_KB = 186;
-const FIRST_LOAD = /^(index\.html|boot-.*\.js|rusplan-.*\.js|rusplan-.*_bg\.wasm|main-.*\.css|pwa\.js|prerender\.js|manifest\.webmanifest)$/;
+const FIRST_LOAD = /^(index\.html|boot-.*\.js|rusplan-.*\.js|rusplan-.*_bg\.wasm|main-.*\.css|pwa\.js|load-wasm\.js|prerender\.js|manifest\.webmanifest)$/;
 
 test(`first-load transfer is at most ${HELD_LINE_KB} kB brotli, and every file has .br and .gz beside it`, () => {
   const files = readdirSync(DIST).filter((f) => FIRST_LOAD.test(f));

@@ -121,7 +121,7 @@ test('a deep link\'s first visit: the page is there before the wasm, is the app\
     const wasm = [];
     const held = [];
     let holding = true;
-    await page.route(/_bg\.wasm$/, (route) => { wasm.push(new URL(route.request().url()).pathname.split('/').pop()); return holding ? held.push(route) : route.continue(); });
+    await page.route(/_bg\.wasm(\.gz)?$/, (route) => { wasm.push(new URL(route.request().url()).pathname.split('/').pop()); return holding ? held.push(route) : route.continue(); });
     await page.goto(base + path);
     const shown = page.locator('.prerender:not([hidden])');
     assert.equal(await shown.count(), 1, `${path}: its page shows before the app`);
@@ -133,7 +133,7 @@ test('a deep link\'s first visit: the page is there before the wasm, is the app\
     await page.waitForFunction(() => !document.querySelector('.prerender') && document.querySelector('main h1'));
     assert.equal(await page.locator('main h1').innerText(), expectedHeading(path));
     const program = path === 'plan/' ? 'calm' : 'rusplan';
-    assert.deepEqual(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm$/, '')), [program], `${path}: its program`);
+    assert.deepEqual(wasm.map((f) => f.replace(/-[0-9a-f]+_bg\.wasm(\.gz)?$/, '')), [program], `${path}: its program`);
     assert.deepEqual(await outline(page), before, `${path}: the page before the app is the app's own, element for element`);
     assert.deepEqual(errors, []);
     await context.close();
@@ -142,7 +142,7 @@ test('a deep link\'s first visit: the page is there before the wasm, is the app\
   // The drafts' list: a first visit starts the calm program.
   const { page, context, errors } = await phonePage(browser, { serviceWorkers: 'block' });
   const wasm = [];
-  page.on('request', (r) => { if (r.url().endsWith('_bg.wasm')) wasm.push(r.url().split('/').pop().replace(/-[0-9a-f]+_bg\.wasm$/, '')); });
+  page.on('request', (r) => { if (/_bg\.wasm(\.gz)?$/.test(r.url())) wasm.push(r.url().split('/').pop().replace(/-[0-9a-f]+_bg\.wasm(\.gz)?$/, '')); });
   await page.goto(`${base}saker/`);
   await page.locator('main h1', { hasText: 'Saker' }).waitFor();
   assert.deepEqual(wasm, ['calm']);
@@ -157,7 +157,7 @@ test('on a device that chose another plan, a deep link shows that plan\'s page, 
   await page.evaluate((id) => localStorage.setItem('rusplan.chosen-plan', JSON.stringify(id)), BROCHURE.id);
   const held = [];
   let holding = true;
-  await page.route(/_bg\.wasm$/, (route) => (holding ? held.push(route) : route.continue()));
+  await page.route(/_bg\.wasm(\.gz)?$/, (route) => (holding ? held.push(route) : route.continue()));
   await page.goto(`${base}kontakter/`);
   await page.waitForFunction(() => document.documentElement.dataset.page !== undefined || document.querySelector('.prerender[hidden]'));
   assert.equal(await page.locator('.prerender:not([hidden])').count(), 0, 'the default plan\'s contacts do not show');
@@ -180,7 +180,7 @@ async function heldDeepPage(url) {
   });
   const held = [];
   let holding = true;
-  await page.route(/_bg\.wasm$/, (route) => (holding ? held.push(route) : route.continue()));
+  await page.route(/_bg\.wasm(\.gz)?$/, (route) => (holding ? held.push(route) : route.continue()));
   await page.goto(url);
   await page.locator('.prerender:not([hidden]) main h1').waitFor();
   const release = async () => {
@@ -243,7 +243,7 @@ test('what is done before the app is up is kept: a tick, an answer, focus and sc
 test('if the wasm cannot load, a deep link stays readable, says so, and its links load their pages', async () => {
   const { base } = hosts.find((h) => h.name === '/');
   const { page, context } = await phonePage(browser, { serviceWorkers: 'block' });
-  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.route(/_bg\.wasm(\.gz)?$/, (route) => route.abort());
   await page.goto(`${base}sjekkliste/`);
   await page.locator('.prerender-status', { hasText: 'Du kan lese siden' }).waitFor();
   assert.equal(await page.locator('main h1').innerText(), HALDEN.checklist.title);

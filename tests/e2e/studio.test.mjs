@@ -217,7 +217,7 @@ test('the plan page shows each situation\'s flowchart, drawn at build time; its 
   await routesPage.waitForFunction(() => [...document.querySelectorAll('img.flowchart')].every((img) => img.complete && img.naturalWidth > 0));
   assert.deepEqual(await axeViolations(routesPage), []);
   // The plan page is the calm program's; the routes' page runs none.
-  assert.ok(!requests.some((p) => p.endsWith('.wasm') && !/\/(rusplan|calm)-/.test(p)), 'no other program');
+  assert.ok(!requests.some((p) => /\.wasm(\.gz)?$/.test(p) && !/\/(rusplan|calm)-/.test(p)), 'no other program');
   assert.deepEqual(errors, []);
   await context.close();
 });

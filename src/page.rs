@@ -107,21 +107,21 @@ pub fn query_param(name: &str) -> Option<String> {
     })
 }
 
-/// The address staff hand out for a plan's parents' page. The page itself
-/// is a static file (`foresatte/<plan>.html`, rendered ahead of time by
-/// `crates/prerender`); this address stays the same whatever the files are
-/// called, and `foresatte.html` sends it on (its first script, or a list of
-/// the plans' pages with scripts off). It also opens on a device whose
-/// service worker is from before the static pages.
+/// The address staff hand out for a plan's parents' page: the page itself,
+/// a static file (`foresatte/<plan>.html`, rendered ahead of time by
+/// `crates/prerender` under `parents::file_name`), so a parent's first
+/// visit is one request and no hop. Links handed out before
+/// (`foresatte.html?foresatte=<plan>`) still open: that page sends them on.
 pub fn parents_link(plan_id: &str) -> String {
+    let file = crate::pages::parents::file_name(plan_id, crate::pages::parents::Language::Bokmal);
     // Ahead of time the origin is unknown: an app-absolute link.
     if !cfg!(target_arch = "wasm32") {
-        return format!("/foresatte.html?foresatte={plan_id}");
+        return format!("/foresatte/{file}");
     }
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}{}/foresatte.html?foresatte={plan_id}", base())
+    format!("{origin}{}/foresatte/{file}", base())
 }
 
 /// The printable handout with the QR code of [`parents_link`].

@@ -136,7 +136,13 @@ pub fn StudioPreview(plan_text: RwSignal<String>) -> impl IntoView {
             {
                 note.set(None);
                 shown.set(Shown::Situation(id));
+                // The link went with the page: focus starts on the new one,
+                // unless the page placed it (an acute one, on its steps).
+                request_animation_frame(focus_lost_to_heading);
             }
+            _ if href.starts_with("tel:") => note.set(Some(
+                "I appen ringer denne lenken. I forhåndsvisningen ringer ingenting.",
+            )),
             _ => note.set(Some(
                 "Lenken fører til en annen side i appen. Forhåndsvisningen viser startsiden, \
                  situasjonene, veiene og siden for foresatte: velg i listen over.",
@@ -196,7 +202,7 @@ pub fn StudioPreview(plan_text: RwSignal<String>) -> impl IntoView {
         // practice's book and call buttons: nothing stored, nothing dials.
         Some(view! {
             <Provider value=AppState::showing(plan)>
-                <Provider value=CaseBook::practice()>
+                <Provider value=CaseBook::practice(None)>
                     <Provider value=Practice { call: practice_call, emergency_calls }>
                         <div class="studio-preview-page" on:click=follow_link>{page(plan, shown)}</div>
                     </Provider>
@@ -250,5 +256,23 @@ fn page(plan: &'static Plan, shown: Shown) -> AnyView {
             </div>
         }
         .into_any(),
+    }
+}
+
+/// Focus on the preview's heading when it was lost with a removed link.
+fn focus_lost_to_heading() {
+    let document = document();
+    let lost = document
+        .active_element()
+        .is_none_or(|active| document.body().is_some_and(|body| *body == active));
+    let heading = document
+        .query_selector(".studio-preview-page h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (true, Some(heading)) = (lost, heading) {
+        // Focusable by script only: not a Tab stop.
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.focus();
     }
 }

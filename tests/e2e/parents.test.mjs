@@ -20,10 +20,12 @@ before(async () => { app = await startApp(); browser = await launch(); });
 after(async () => { await browser?.close(); await app?.close(); children.forEach((c) => c.kill()); });
 
 const [HALDEN, BROCHURE] = PLANS;
-// The link staff hand out, which lands on the plan's static page
-// (foresatte/<plan>.html); the oldest form (…/?foresatte=) is tested below
-// to keep working.
-const linkFor = (plan) => `${app.url}/foresatte.html?foresatte=${plan.id}`;
+// The link staff hand out: the plan's static page itself
+// (foresatte/<plan>.html). The forms handed out before
+// (foresatte.html?foresatte=, and the oldest, …/?foresatte=) are tested
+// below to keep working.
+const linkFor = (plan) => `${app.url}/foresatte/${plan.id}.html`;
+const oldLinkFor = (plan) => `${app.url}/foresatte.html?foresatte=${plan.id}`;
 const pageFor = (plan, suffix = '') => `${app.url}/foresatte/${plan.id}${suffix}.html`;
 
 async function decodeQr(locator) {
@@ -167,7 +169,7 @@ test('English: every section and every text of the plan translated, with the not
   await open(page, linkFor(HALDEN));
   assert.equal(await page.locator('.translated-note').count(), 0, 'no such note in Norwegian');
   // A link of the older form, with the language in the query, lands there too.
-  await open(page, `${linkFor(HALDEN)}&lang=en`);
+  await open(page, `${oldLinkFor(HALDEN)}&lang=en`);
   assert.match(page.url(), /\/foresatte\/halden-vgs\.en\.html$/);
   const halden = await page.locator('main').innerText();
   assert.ok(halden.includes('Halden upper secondary school shall have a drug-free school environment'));
@@ -249,7 +251,9 @@ test('a parent\'s first visit, with all its worker fetches, is within 20 kB brot
 test('a parents\' link runs no wasm and no app script: static HTML within 20 kB brotli, readable with JavaScript off', async () => {
   const { page, context, errors } = await phonePage(browser);
   await open(page, linkFor(HALDEN));
-  assert.match(page.url(), /\/foresatte\/halden-vgs\.html$/, 'the link lands on the static page');
+  assert.match(page.url(), /\/foresatte\/halden-vgs\.html$/, 'the link is the static page');
+  await open(page, oldLinkFor(HALDEN));
+  assert.match(page.url(), /\/foresatte\/halden-vgs\.html$/, 'a link handed out before lands on it');
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await open(page, pageFor(HALDEN));
@@ -263,7 +267,7 @@ test('a parents\' link runs no wasm and no app script: static HTML within 20 kB 
   assert.deepEqual(errors, []);
 
   // With scripts off, every plan and language reads in full, calls and all,
-  // and the link handed out offers the school's page in both languages.
+  // and a link handed out before offers the school's page in both languages.
   const noScript = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
   const plain = await noScript.newPage();
   for (const plan of PLANS) {
@@ -272,7 +276,7 @@ test('a parents\' link runs no wasm and no app script: static HTML within 20 kB 
     await plain.getByRole('link', { name: 'English' }).click();
     assert.equal(await plain.locator('h1').innerText(), 'Information for parents and guardians');
   }
-  await plain.goto(linkFor(HALDEN));
+  await plain.goto(oldLinkFor(HALDEN));
   await plain.locator('li', { hasText: HALDEN.meta.school }).getByRole('link', { name: 'Norsk' }).click();
   assert.equal(await plain.locator('a[href="tel:+4797083705"]').count(), 1);
   await noScript.close();

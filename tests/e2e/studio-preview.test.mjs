@@ -81,6 +81,15 @@ for (const plan of PLANS) {
     }
     assert.deepEqual(await axeViolations(page), [], 'axe, a situation previewed');
 
+    // A situation that does not place the focus itself: it starts on its heading.
+    await choose(page, 'Startsiden');
+    const last = acuteFirst.at(-1);
+    await preview(page).locator('.situation', { hasText: last.label }).click();
+    await preview(page).locator('h1', { hasText: last.label }).waitFor();
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    assert.ok(await page.evaluate(() => document.querySelector('.studio-preview-page').contains(document.activeElement)),
+      'focus is in the page the link opened');
+
     // Every route of every situation: what the plan's static routes page says.
     const routesPage = await context.newPage();
     await routesPage.goto(`${app.url}/flyt/${plan.id}.html`);
@@ -111,6 +120,12 @@ for (const plan of PLANS) {
         assert.ok(expected.includes(contact.name), `${label}: ${contact.name} is on it`);
       }
       await staticPage.close();
+      const tel = parents.locator('a[href^="tel:"]').first();
+      if (await tel.count()) {
+        await tel.click();
+        await page.getByRole('status').filter({ hasText: 'I forhåndsvisningen ringer ingenting.' }).waitFor();
+        assert.equal(page.url(), studioUrl, 'a call link stays in the studio');
+      }
       assert.deepEqual(await axeViolations(page), [], `axe, ${label} previewed`);
     }
 
@@ -141,7 +156,7 @@ test('an edit shows once previewed again; a plan the validator refuses is not dr
   }, value);
   await setPlan(edited);
   await page.getByText('Planfilen er endret siden forhåndsvisningen').waitFor();
-  assert.equal(await page.getByText('(endret i studioet)').count(), 0, 'not before it is asked for');
+  assert.equal(await preview(page).getByText('(endret i studioet)').count(), 0, 'not in the preview before it is asked for');
   await showPreview(page);
   await page.locator(`#preview-routes-${situation.id}`).getByText('(endret i studioet)').first().waitFor();
 

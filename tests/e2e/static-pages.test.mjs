@@ -91,7 +91,9 @@ for (const name of ['/', '/rusplan/']) {
       }
       await fresh.close();
     }
+    // The plan page links to the parents' page itself: the link staff hand out.
     const expected = ['sjekkliste/', 'kontakter/', 'plan/', 'saker/', 'ovelse/', 'studio.html', `flyt/${HALDEN.id}.html`,
+      `foresatte/${HALDEN.id}.html`,
       ...HALDEN.situations.map((s) => `situasjon/${s.id}/`)];
     assert.deepEqual(opened.sort(), expected.sort(), 'every page the app links to, and no other');
     // The address as staff might type it, without the "/", reaches the page too.

@@ -12,6 +12,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, startApp, PLANS, axeViolations } from './harness.mjs';
 
+/** Focus lands on the element with `id`; the studio moves it in the frame
+ *  after the change, so the test waits for it (and fails if it never comes). */
+async function focusOn(page, id, message) {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement.id), id, message);
+}
+
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'nb-NO', acceptDownloads: true };
 const SOURCE = 'brosjyre-kjentmann-rus.txt';
@@ -51,7 +58,7 @@ test('Alternativ 3 of the brochure, built by selecting lines and filling forms, 
   await page.getByLabel('Rollens navn').fill('Kjentmann');
   await page.getByRole('button', { name: 'Legg til rollen' }).click();
   await page.locator('#role-error', { hasText: 'Planfilen kan ikke leses ennå' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'role-error');
+  await focusOn(page, 'role-error');
 
   // The skeleton.
   await page.getByLabel('Planens id').fill(bundled.id);
@@ -69,14 +76,14 @@ test('Alternativ 3 of the brochure, built by selecting lines and filling forms, 
     await page.getByLabel('Knyttet til eleven').setChecked(Boolean(role.per_pupil));
     await page.getByRole('button', { name: 'Legg til rollen' }).click();
     await done(page, `Rollen «${role.name}» er lagt til.`);
-    assert.equal(await page.evaluate(() => document.activeElement.id), `made-role-${role.id}`, 'focus on the role made');
+    await focusOn(page, `made-role-${role.id}`, 'focus on the role made');
   }
   // The same id twice is refused, named.
   await page.getByLabel('Rollens id').fill('kjentmann');
   await page.getByLabel('Rollens navn').fill('Kjentmann igjen');
   await page.getByRole('button', { name: 'Legg til rollen' }).click();
   await page.locator('#role-error', { hasText: 'Rollens id «kjentmann» er allerede i bruk' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'role-error');
+  await focusOn(page, 'role-error');
 
   // The age question and its answers.
   const age = bundled.questions.find((q) => q.id === 'alder');
@@ -170,7 +177,7 @@ test('Alternativ 3 of the brochure, built by selecting lines and filling forms, 
       await page.getByLabel('Trinnet er planens krav om dokumentasjon').setChecked(Boolean(step.documents));
       await page.getByRole('button', { name: 'Lag trinnet av utvalget' }).click();
       await done(page, `Trinnet «${step.id}» er lagt til.`);
-      assert.equal(await page.evaluate(() => document.activeElement.id), `made-step-${step.id}`, 'focus on the step made');
+      await focusOn(page, `made-step-${step.id}`, 'focus on the step made');
 
       if (step.meeting) {
         await page.getByLabel('Trinnet med møtet').selectOption(step.id);
@@ -195,7 +202,7 @@ test('Alternativ 3 of the brochure, built by selecting lines and filling forms, 
   await page.getByLabel('Trinnets id').fill('Trinn 1');
   await page.getByRole('button', { name: 'Lag trinnet av utvalget' }).click();
   await page.locator('#step-error', { hasText: 'Trinnets id må være små bokstaver' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'step-error');
+  await focusOn(page, 'step-error');
 
   // The checks follow: every text word for word; the coverage of
   // Alternativ 3 is complete (the other procedures are not built).
@@ -244,7 +251,7 @@ test('other texts from a selection (a goal, a resource from an address found in 
   await page.getByRole('button', { name: `Bruk adresse ${resource.url} (linje ${resource.source.lines[0]})` }).click();
   assert.equal(await page.getByLabel('Fra linje').inputValue(), String(resource.source.lines[0]));
   assert.equal(await page.getByLabel('Adressen').inputValue(), resource.url);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'link-title');
+  await focusOn(page, 'link-title');
   await page.getByLabel('Del av planen').fill(resource.source.section);
   await page.getByLabel('Lenkens tittel').fill(resource.title);
   await page.getByRole('button', { name: 'Legg til lenken' }).click();
@@ -255,7 +262,7 @@ test('other texts from a selection (a goal, a resource from an address found in 
   await page.getByLabel('Id (tegn eller merknad)').fill('tegn-1');
   await page.getByRole('button', { name: 'Lag av utvalget', exact: true }).click();
   await page.locator('#cited-error', { hasText: 'Gi sjekklisten en tittel først.' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'cited-error');
+  await focusOn(page, 'cited-error');
 
   // A duty note that holds only for one answer.
   await page.getByLabel('Spørsmålets id').fill('alder');
@@ -300,7 +307,7 @@ test('other texts from a selection (a goal, a resource from an address found in 
   }
   await page.getByRole('button', { name: /^Opp\s*: flytt trinnet «tre»$/ }).click();
   await done(page, 'Flyttet trinnet «tre» opp.');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'made-step-tre', 'focus stays on the moved step');
+  await focusOn(page, 'made-step-tre', 'focus stays on the moved step');
   await page.getByRole('button', { name: 'Fjern trinnet «en»' }).click();
   await done(page, 'Fjernet trinnet «en».');
   await page.getByRole('button', { name: /^Opp\s*: flytt trinnet «tre»$/ }).click();

@@ -89,3 +89,28 @@ export const freeQuota = (page) => page.evaluate(() =>
 /** Every case stored on the device, as the app wrote it. */
 export const storedCases = (page) => page.evaluate(() =>
   Object.keys(localStorage).filter((k) => k.startsWith('rusplan.case.')).map((k) => JSON.parse(localStorage.getItem(k)).case));
+
+/** The plan studio (studio.html) at a laptop viewport, downloads allowed. */
+export const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'nb-NO', acceptDownloads: true };
+
+/** A fresh context on the studio, its page errors and requests to another
+ *  origin collected. */
+export async function studioPage(browser, appUrl, options = LAPTOP) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  const elsewhere = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => { if (!r.url().startsWith(appUrl) && !r.url().startsWith('data:')) elsewhere.push(r.url()); });
+  await page.goto(`${appUrl}/studio.html`);
+  await page.locator('h1', { hasText: 'Planstudio' }).waitFor();
+  return { context, page, errors, elsewhere };
+}
+
+/** Opens a bundled plan, with its source text, in the studio. */
+export async function openBundled(page, id) {
+  await page.getByLabel('Plan i appen').selectOption(id);
+  await page.getByRole('button', { name: 'Åpne planen med kildeteksten' }).click();
+  await page.getByRole('status').filter({ hasText: `Åpnet planen «${id}»` }).waitFor();
+}

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, startApp, PLANS, axeViolations } from './harness.mjs';
+import { launch, startApp, PLANS, axeViolations, studioPage } from './harness.mjs';
 
 /** Focus lands on the element with `id`; the studio moves it in the frame
  *  after the change, so the test waits for it (and fails if it never comes). */
@@ -20,7 +20,6 @@ async function focusOn(page, id, message) {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'nb-NO', acceptDownloads: true };
 const SOURCE = 'brosjyre-kjentmann-rus.txt';
 
 let app, browser;
@@ -40,13 +39,7 @@ async function select(page, [first, last]) {
 }
 
 test('Alternativ 3 of the brochure, built by selecting lines and filling forms, equals the bundled one', async () => {
-  const context = await browser.newContext(LAPTOP);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${app.url}/studio.html`);
-  await page.locator('h1', { hasText: 'Planstudio' }).waitFor();
+  const { context, page, errors } = await studioPage(browser, app.url);
   assert.equal(await page.getByLabel('Planfilen (JSON)').inputValue(), '', 'an empty studio');
 
   // The text, as it comes out of the PDF.
@@ -223,13 +216,7 @@ test('Alternativ 3 of the brochure, built by selecting lines and filling forms, 
 });
 
 test('other texts from a selection (a goal, a resource from an address found in the text, a duty note with a condition), an uncovered line selecting itself, steps moved and removed, the parents\' page and a translation', async () => {
-  const context = await browser.newContext(LAPTOP);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${app.url}/studio.html`);
-  await page.locator('h1', { hasText: 'Planstudio' }).waitFor();
+  const { context, page, errors } = await studioPage(browser, app.url);
   await page.getByLabel('Åpne planens tekst (.txt)').setInputFiles(join(root, 'assets/plans/sources', SOURCE));
   await page.getByLabel('Planens id').fill('ny-plan');
   await page.getByLabel('Skolens navn').fill('Skolen');

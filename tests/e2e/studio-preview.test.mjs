@@ -9,33 +9,14 @@
 // leaves the origin, and axe finds nothing with the preview open.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startApp, PLANS, axeViolations } from './harness.mjs';
+import { launch, startApp, PLANS, axeViolations, studioPage as studioAt, openBundled } from './harness.mjs';
 
-const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'nb-NO' };
 const STUDIO_WORK = 'rusplan.studio.work';
 
 let app, browser;
 before(async () => { app = await startApp(); browser = await launch(); });
 after(async () => { await browser?.close(); await app?.close(); });
-
-async function studioPage() {
-  const context = await browser.newContext(LAPTOP);
-  const page = await context.newPage();
-  const errors = [];
-  const elsewhere = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('request', (r) => { if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) elsewhere.push(r.url()); });
-  await page.goto(`${app.url}/studio.html`);
-  await page.locator('h1', { hasText: 'Planstudio' }).waitFor();
-  return { context, page, errors, elsewhere };
-}
-
-async function openBundled(page, id) {
-  await page.getByLabel('Plan i appen').selectOption(id);
-  await page.getByRole('button', { name: 'Åpne planen med kildeteksten' }).click();
-  await page.getByRole('status').filter({ hasText: `Åpnet planen «${id}»` }).waitFor();
-}
+const studioPage = () => studioAt(browser, app.url);
 
 const preview = (page) => page.locator('.studio-preview-page');
 const showPreview = (page) => page.getByRole('button', { name: 'Vis planen slik appen viser den' }).click();

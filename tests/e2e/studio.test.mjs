@@ -13,32 +13,15 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, startApp, open, phonePage, PLANS, axeViolations } from './harness.mjs';
+import { launch, startApp, open, phonePage, PLANS, axeViolations, LAPTOP, studioPage as studioAt, openBundled } from './harness.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const LAPTOP = { viewport: { width: 1366, height: 768 }, locale: 'nb-NO', acceptDownloads: true };
 const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true, locale: 'nb-NO' };
 
 let app, browser;
 before(async () => { app = await startApp(); browser = await launch(); });
 after(async () => { await browser?.close(); await app?.close(); });
-
-async function studioPage(options = LAPTOP) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${app.url}/studio.html`);
-  await page.locator('h1', { hasText: 'Planstudio' }).waitFor();
-  return { context, page, errors };
-}
-
-async function openBundled(page, id) {
-  await page.getByLabel('Plan i appen').selectOption(id);
-  await page.getByRole('button', { name: 'Åpne planen med kildeteksten' }).click();
-  await page.getByRole('status').filter({ hasText: `Åpnet planen «${id}»` }).waitFor();
-}
+const studioPage = (options) => studioAt(browser, app.url, options);
 
 /** Puts a whole plan file into the plan field as one input, the way a
  *  paste does (Playwright's fill types it in far too slowly for 80 kB). */

@@ -304,6 +304,14 @@ pub enum LinkList {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     AddRole(Role),
+    /// A role's name, description and tie to the pupil; its id, duties and
+    /// citation stay (duties come from selections).
+    ChangeRole {
+        id: String,
+        name: String,
+        description: Option<String>,
+        per_pupil: bool,
+    },
     RemoveRole(String),
     MoveRole {
         id: String,
@@ -313,8 +321,17 @@ pub enum Edit {
         id: String,
         text: String,
     },
+    ChangeQuestion {
+        id: String,
+        text: String,
+    },
     RemoveQuestion(String),
     AddAnswer {
+        question: String,
+        answer: Answer,
+    },
+    /// The answer of that id: its label and citation.
+    ChangeAnswer {
         question: String,
         answer: Answer,
     },
@@ -328,6 +345,15 @@ pub enum Edit {
         on: bool,
     },
     AddSituation {
+        id: String,
+        title: String,
+        label: String,
+        acute: bool,
+        source: Source,
+    },
+    /// A situation's title, button text, acuteness and the lines of its
+    /// procedure; its nodes stay.
+    ChangeSituation {
         id: String,
         title: String,
         label: String,
@@ -370,6 +396,12 @@ pub enum Edit {
         node: String,
         step: Step,
     },
+    /// The step of `step.id`: its text, citation, who, how soon, when and
+    /// the documentation mark. Its meeting stays: it has edits of its own.
+    ChangeStep {
+        situation: String,
+        step: Step,
+    },
     RemoveStep {
         situation: String,
         step: String,
@@ -384,21 +416,55 @@ pub enum Edit {
         step: String,
         participant: Participant,
     },
+    RemoveParticipant {
+        situation: String,
+        step: String,
+        role: String,
+    },
     AddAgendaItem {
         situation: String,
         step: String,
         item: AgendaItem,
+    },
+    /// The agenda item at `at` (0 first); an emptied meeting goes.
+    RemoveAgendaItem {
+        situation: String,
+        step: String,
+        at: usize,
     },
     AddCited {
         kind: CitedKind,
         text: String,
         source: Source,
     },
+    /// A text with a citation, changed in place: `path` is where
+    /// [`trace::cited_texts`] finds it (e.g. `$.goals[0].text`), and only
+    /// such texts can be changed this way. Its citation stays.
+    ChangeCitedText {
+        path: String,
+        text: String,
+    },
     AddContact(Contact),
+    /// The contact of `id`: every field.
+    ChangeContact(Contact),
+    RemoveContact(String),
     AddLink {
         list: LinkList,
         link: Link,
     },
+    /// The link at `at` (0 first) of the list.
+    ChangeLink {
+        list: LinkList,
+        at: usize,
+        link: Link,
+    },
+    RemoveLink {
+        list: LinkList,
+        at: usize,
+    },
+    /// The plan's name, school, year, version, revision date and who owns
+    /// it; its citation stays.
+    SetMeta(Meta),
     SetChecklistTitle(String),
     SetParents(ParentsPage),
     AddTranslation {
@@ -947,25 +1013,189 @@ fn make(plan: &mut Plan, edit: Edit) -> Result<(), EditError> {
                 &c.id,
                 "Kontaktens id",
             )?;
-            text(&c.name, "Navnet")?;
-            text(&c.phone, "Telefonnummeret")?;
-            if c.roles.is_empty() {
-                return fail("Velg minst én rolle kontakten fyller.".to_owned());
-            }
-            for r in &c.roles {
-                role(plan, r)?;
-            }
-            source(plan, &c.source)?;
+            check_contact(plan, &c)?;
             plan.contacts.push(c);
         }
         Edit::AddLink { list, link } => {
-            text(&link.title, "Tittelen")?;
-            text(&link.url, "Adressen")?;
-            source(plan, &link.source)?;
-            match list {
-                LinkList::Laws => plan.laws.push(link),
-                LinkList::Resources => plan.resources.push(link),
+            check_link(plan, &link)?;
+            links_mut(plan, list).push(link);
+        }
+        Edit::ChangeRole {
+            id,
+            name,
+            description,
+            per_pupil,
+        } => {
+            text(&name, "Rollens navn")?;
+            let Some(r) = plan.roles.iter_mut().find(|r| r.id == id) else {
+                return fail(format!("Rollen «{id}» finnes ikke."));
+            };
+            r.name = name.trim().to_owned();
+            r.description = description
+                .map(|d| d.trim().to_owned())
+                .filter(|d| !d.is_empty());
+            r.per_pupil = per_pupil;
+        }
+        Edit::ChangeQuestion { id, text: t } => {
+            text(&t, "Spørsmålet")?;
+            let Some(q) = plan.questions.iter_mut().find(|q| q.id == id) else {
+                return fail(format!("Spørsmålet «{id}» finnes ikke."));
+            };
+            q.text = t.trim().to_owned();
+        }
+        Edit::ChangeAnswer { question, answer } => {
+            text(&answer.label, "Svaret")?;
+            if let Some(s) = &answer.source {
+                source(plan, s)?;
             }
+            let Some(q) = plan.questions.iter_mut().find(|q| q.id == question) else {
+                return fail(format!("Spørsmålet «{question}» finnes ikke."));
+            };
+            let Some(held) = q.answers.iter_mut().find(|a| a.id == answer.id) else {
+                return fail(format!(
+                    "Spørsmålet «{question}» har ikke svaret «{}».",
+                    answer.id
+                ));
+            };
+            *held = Answer {
+                label: answer.label.trim().to_owned(),
+                ..answer
+            };
+        }
+        Edit::ChangeSituation {
+            id,
+            title,
+            label,
+            acute,
+            source: s,
+        } => {
+            text(&title, "Situasjonens tittel")?;
+            text(&label, "Teksten på knappen")?;
+            source(plan, &s)?;
+            let held = situation_mut(plan, &id)?;
+            held.title = title.trim().to_owned();
+            held.label = label.trim().to_owned();
+            held.acute = acute;
+            held.source = s;
+        }
+        Edit::ChangeStep { situation, step } => {
+            check_step(plan, &step)?;
+            let s = situation_mut(plan, &situation)?;
+            let held = step_mut(s, &step.id)?;
+            *held = Step {
+                meeting: held.meeting.take(),
+                ..step
+            };
+        }
+        Edit::RemoveParticipant {
+            situation,
+            step,
+            role,
+        } => {
+            let s = situation_mut(plan, &situation)?;
+            let st = step_mut(s, &step)?;
+            let meeting = st.meeting.as_mut();
+            let at = meeting
+                .as_ref()
+                .and_then(|m| m.participants.iter().position(|p| p.role == role));
+            let (Some(m), Some(at)) = (meeting, at) else {
+                return fail(format!(
+                    "Rollen «{role}» er ikke med i møtet i trinnet «{step}»."
+                ));
+            };
+            m.participants.remove(at);
+            if m.participants.is_empty() && m.agenda.is_empty() {
+                st.meeting = None;
+            }
+        }
+        Edit::RemoveAgendaItem {
+            situation,
+            step,
+            at,
+        } => {
+            let s = situation_mut(plan, &situation)?;
+            let st = step_mut(s, &step)?;
+            let Some(m) = st.meeting.as_mut().filter(|m| at < m.agenda.len()) else {
+                return fail(format!(
+                    "Møtet i trinnet «{step}» har ikke punkt {}.",
+                    at + 1
+                ));
+            };
+            m.agenda.remove(at);
+            if m.participants.is_empty() && m.agenda.is_empty() {
+                st.meeting = None;
+            }
+        }
+        Edit::ChangeCitedText { path, text: t } => {
+            text(&t, "Teksten")?;
+            let cited = crate::trace::cited_texts(plan)
+                .iter()
+                .any(|c| c.path == path);
+            if !cited {
+                return fail(format!(
+                    "«{path}» er ikke en tekst med henvisning i planen."
+                ));
+            }
+            *plan = with_text_at(plan, &path, t.trim())?;
+        }
+        Edit::ChangeContact(c) => {
+            check_contact(plan, &c)?;
+            let Some(held) = plan.contacts.iter_mut().find(|x| x.id == c.id) else {
+                return fail(format!("Kontakten «{}» finnes ikke.", c.id));
+            };
+            *held = c;
+        }
+        Edit::RemoveContact(id) => {
+            let Some(at) = plan.contacts.iter().position(|c| c.id == id) else {
+                return fail(format!("Kontakten «{id}» finnes ikke."));
+            };
+            plan.contacts.remove(at);
+        }
+        Edit::ChangeLink { list, at, link } => {
+            check_link(plan, &link)?;
+            let Some(held) = links_mut(plan, list).get_mut(at) else {
+                return fail(format!("Lenke nummer {} finnes ikke.", at + 1));
+            };
+            *held = link;
+        }
+        Edit::RemoveLink { list, at } => {
+            let links = links_mut(plan, list);
+            if at >= links.len() {
+                return fail(format!("Lenke nummer {} finnes ikke.", at + 1));
+            }
+            links.remove(at);
+        }
+        Edit::SetMeta(meta) => {
+            text(&meta.school, "Skolens navn")?;
+            text(&meta.title, "Planens tittel")?;
+            let trimmed =
+                |o: Option<String>| o.map(|x| x.trim().to_owned()).filter(|x| !x.is_empty());
+            let meta = Meta {
+                school: meta.school.trim().to_owned(),
+                title: meta.title.trim().to_owned(),
+                school_year: trimmed(meta.school_year),
+                version: trimmed(meta.version),
+                next_revision: trimmed(meta.next_revision),
+                next_revision_text: trimmed(meta.next_revision_text),
+                undated_reason: trimmed(meta.undated_reason),
+                responsible: trimmed(meta.responsible),
+                source: plan.meta.source.take(),
+            };
+            match (&meta.next_revision, &meta.undated_reason) {
+                (None, None) => {
+                    return fail(
+                        "Skriv når planen skal revideres (ÅÅÅÅ-MM), eller hvorfor kilden ikke har noen dato."
+                            .to_owned(),
+                    )
+                }
+                (Some(date), _) if !crate::validate::is_year_month(date) => {
+                    return fail(format!(
+                        "«{date}» er ikke en dato på formen ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (f.eks. 2026-06)."
+                    ))
+                }
+                _ => {}
+            }
+            plan.meta = meta;
         }
         Edit::SetChecklistTitle(title) => {
             text(&title, "Sjekklistens tittel")?;
@@ -1012,6 +1242,58 @@ fn make(plan: &mut Plan, edit: Edit) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+fn check_contact(plan: &Plan, c: &Contact) -> Result<(), EditError> {
+    text(&c.name, "Navnet")?;
+    text(&c.phone, "Telefonnummeret")?;
+    if c.roles.is_empty() {
+        return fail("Velg minst én rolle kontakten fyller.".to_owned());
+    }
+    for r in &c.roles {
+        role(plan, r)?;
+    }
+    source(plan, &c.source)
+}
+
+fn check_link(plan: &Plan, link: &Link) -> Result<(), EditError> {
+    text(&link.title, "Tittelen")?;
+    text(&link.url, "Adressen")?;
+    source(plan, &link.source)
+}
+
+fn links_mut(plan: &mut Plan, list: LinkList) -> &mut Vec<Link> {
+    match list {
+        LinkList::Laws => &mut plan.laws,
+        LinkList::Resources => &mut plan.resources,
+    }
+}
+
+/// The plan with the string at `path` (`$.a[0].b`, as
+/// [`crate::trace::cited_texts`] names it) replaced: through the plan
+/// file's own JSON form, so no second walk over the plan is kept in step.
+fn with_text_at(plan: &Plan, path: &str, new: &str) -> Result<Plan, EditError> {
+    let missing = || EditError(format!("«{path}» finnes ikke i planen."));
+    let mut value = serde_json::to_value(plan).map_err(|_| missing())?;
+    let mut here = &mut value;
+    for part in path
+        .strip_prefix('$')
+        .ok_or_else(missing)?
+        .split('.')
+        .skip(1)
+    {
+        let (key, indices) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
+        here = here.get_mut(key).ok_or_else(missing)?;
+        for index in indices.split('[').filter(|i| !i.is_empty()) {
+            let i: usize = index.trim_end_matches(']').parse().map_err(|_| missing())?;
+            here = here.get_mut(i).ok_or_else(missing)?;
+        }
+    }
+    if !here.is_string() {
+        return Err(missing());
+    }
+    *here = serde_json::Value::String(new.to_owned());
+    serde_json::from_value(value).map_err(|_| missing())
 }
 
 fn check_step(plan: &Plan, step: &Step) -> Result<(), EditError> {

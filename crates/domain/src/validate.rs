@@ -621,7 +621,7 @@ fn is_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-fn is_year_month(date: &str) -> bool {
+pub(crate) fn is_year_month(date: &str) -> bool {
     let parts: Vec<&str> = date.split('-').collect();
     let number = |s: &str, len: usize| s.len() == len && s.chars().all(|c| c.is_ascii_digit());
     match parts.as_slice() {

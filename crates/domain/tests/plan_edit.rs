@@ -8,7 +8,8 @@ mod common;
 use common::{plan, source_lines, BUNDLED};
 use rusplan_domain::plan::{AgendaItem, Answer, Condition, Node, Participant, Plan, Source, Step};
 use rusplan_domain::plan_edit::{
-    apply, excerpt, found_contacts, skeleton, CitedKind, Edit, FoundKind, NewNode, Skeleton,
+    apply, excerpt, found_contacts, skeleton, CitedKind, Edit, FoundKind, LinkList, NewNode,
+    Skeleton,
 };
 use rusplan_domain::plan_file::to_json;
 use rusplan_domain::trace::{self, SourceLines};
@@ -900,4 +901,388 @@ fn lists_from_several_selections_cite_all_of_them() {
     .unwrap_err();
     assert_eq!(e.0, "Situasjonen «ukjent» finnes ikke.");
     assert_eq!(parse_plan(&to_json(&p)).unwrap(), p);
+}
+
+/// Every text with a citation of both bundled plans, changed in place by
+/// the path the trace check names it by: the same text gives back the same
+/// plan, and a new one changes that text and nothing else.
+#[test]
+fn every_cited_text_of_both_plans_is_changed_in_place_and_only_there() {
+    for id in BUNDLED {
+        let bundled = plan(id);
+        let cited: Vec<(String, String)> = trace::cited_texts(&bundled)
+            .iter()
+            .map(|c| (c.path.clone(), c.text.to_owned()))
+            .collect();
+        assert!(cited.len() > 40, "{id}: {} texts", cited.len());
+        for (path, text) in &cited {
+            let mut same = bundled.clone();
+            let edit = Edit::ChangeCitedText {
+                path: path.clone(),
+                text: text.clone(),
+            };
+            apply(&mut same, edit).unwrap_or_else(|e| panic!("{id} {path}: {e}"));
+            assert_eq!(same, bundled, "{id} {path}: the same text, the same plan");
+
+            let mut changed = bundled.clone();
+            let edit = Edit::ChangeCitedText {
+                path: path.clone(),
+                text: " Endret. ".into(),
+            };
+            apply(&mut changed, edit).unwrap();
+            let after: Vec<(String, String)> = trace::cited_texts(&changed)
+                .iter()
+                .map(|c| (c.path.clone(), c.text.to_owned()))
+                .collect();
+            let expected: Vec<(String, String)> = cited
+                .iter()
+                .map(|(p, t)| {
+                    (
+                        p.clone(),
+                        if p == path {
+                            "Endret.".into()
+                        } else {
+                            t.clone()
+                        },
+                    )
+                })
+                .collect();
+            assert_eq!(after, expected, "{id} {path}");
+        }
+    }
+}
+
+#[test]
+fn a_changed_step_keeps_its_meeting_and_its_place() {
+    let bundled = plan("kjentmann-brosjyre");
+    let (situation, step) = bundled
+        .situations
+        .iter()
+        .find_map(|s| {
+            s.all_steps()
+                .find(|st| st.meeting.is_some())
+                .map(|st| (s.id.clone(), st.clone()))
+        })
+        .expect("a step with a meeting");
+    let mut p = bundled.clone();
+    let lines = source_lines(&p, &step.source.document);
+    let [first, _] = step.source.lines;
+    let text = excerpt(&lines, first, first).expect("the first cited line has words");
+    let changed = Step {
+        text: text.clone(),
+        source: Source {
+            lines: [first, first],
+            ..step.source.clone()
+        },
+        responsible: Some(bundled.roles[0].id.clone()),
+        urgency: Some("Straks".into()),
+        meeting: None,
+        ..step.clone()
+    };
+    apply(
+        &mut p,
+        Edit::ChangeStep {
+            situation: situation.clone(),
+            step: changed,
+        },
+    )
+    .unwrap();
+    let s = p.situation(&situation).unwrap();
+    let order = |s: &rusplan_domain::plan::Situation| {
+        s.all_steps().map(|x| x.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(order(s), order(bundled.situation(&situation).unwrap()));
+    let held = s.all_steps().find(|x| x.id == step.id).unwrap();
+    assert_eq!(held.text, text);
+    assert_eq!(held.source.lines, [first, first]);
+    assert_eq!(held.urgency.as_deref(), Some("Straks"));
+    assert_eq!(
+        held.meeting, step.meeting,
+        "the meeting has edits of its own"
+    );
+    assert!(
+        rusplan_domain::validate(&p).is_empty(),
+        "still a valid plan"
+    );
+    let sources: SourceLines = [(step.source.document.clone(), lines)].into();
+    assert_eq!(
+        trace::departures(&p, &sources),
+        Vec::new(),
+        "still word for word"
+    );
+
+    // Its meeting's participants and items go one by one; an empty
+    // meeting goes with the last.
+    let meeting = step.meeting.clone().unwrap();
+    for participant in &meeting.participants {
+        let edit = Edit::RemoveParticipant {
+            situation: situation.clone(),
+            step: step.id.clone(),
+            role: participant.role.clone(),
+        };
+        apply(&mut p, edit).unwrap();
+    }
+    for _ in &meeting.agenda {
+        let edit = Edit::RemoveAgendaItem {
+            situation: situation.clone(),
+            step: step.id.clone(),
+            at: 0,
+        };
+        apply(&mut p, edit).unwrap();
+    }
+    let held = p
+        .situation(&situation)
+        .unwrap()
+        .all_steps()
+        .find(|x| x.id == step.id)
+        .unwrap();
+    assert_eq!(held.meeting, None);
+}
+
+#[test]
+fn roles_questions_answers_situations_contacts_links_and_the_plan_itself_change_in_place() {
+    let mut p = small();
+    apply(
+        &mut p,
+        Edit::ChangeRole {
+            id: "rektor".into(),
+            name: " Rektor ".into(),
+            description: Some("  ".into()),
+            per_pupil: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(p.roles[0].name, "Rektor");
+    assert_eq!(p.roles[0].description, None);
+    assert!(p.roles[0].per_pupil);
+
+    apply(
+        &mut p,
+        Edit::ChangeQuestion {
+            id: "alder".into(),
+            text: "Er eleven under 18?".into(),
+        },
+    )
+    .unwrap();
+    let answer = Answer {
+        id: "ja".into(),
+        label: "Ja, under 18".into(),
+        source: Some(cite("kilde", "Del", 3, 3)),
+    };
+    apply(
+        &mut p,
+        Edit::ChangeAnswer {
+            question: "alder".into(),
+            answer: answer.clone(),
+        },
+    )
+    .unwrap();
+    assert_eq!(p.questions[0].text, "Er eleven under 18?");
+    assert_eq!(p.questions[0].answers[0], answer);
+    assert_eq!(p.questions[0].answers.len(), 2);
+
+    let nodes = p.situations[0].nodes.clone();
+    apply(
+        &mut p,
+        Edit::ChangeSituation {
+            id: "s".into(),
+            title: "Ny tittel".into(),
+            label: "Ny knapp".into(),
+            acute: true,
+            source: cite("kilde", "Del 2", 4, 8),
+        },
+    )
+    .unwrap();
+    let s = &p.situations[0];
+    assert_eq!(
+        (s.title.as_str(), s.label.as_str(), s.acute),
+        ("Ny tittel", "Ny knapp", true)
+    );
+    assert_eq!(s.source.lines, [4, 8]);
+    assert_eq!(s.nodes, nodes, "the nodes stay");
+
+    let contact = |name: &str| rusplan_domain::plan::Contact {
+        id: "k".into(),
+        name: name.into(),
+        title: Some("Rektor".into()),
+        phone: "12 34 56 78".into(),
+        roles: vec!["rektor".into()],
+        group: Some("Ledelsen".into()),
+        source: cite("kilde", "Kontakt", 5, 5),
+    };
+    apply(&mut p, Edit::AddContact(contact("A"))).unwrap();
+    apply(&mut p, Edit::ChangeContact(contact("B"))).unwrap();
+    assert_eq!(p.contacts, vec![contact("B")]);
+    apply(&mut p, Edit::RemoveContact("k".into())).unwrap();
+    assert!(p.contacts.is_empty());
+
+    let link = |title: &str| rusplan_domain::plan::Link {
+        title: title.into(),
+        url: "https://example.no".into(),
+        note: Some("Merknad".into()),
+        source: cite("kilde", "Lenker", 6, 6),
+    };
+    for title in ["A", "B"] {
+        let edit = Edit::AddLink {
+            list: LinkList::Resources,
+            link: link(title),
+        };
+        apply(&mut p, edit).unwrap();
+    }
+    let edit = Edit::ChangeLink {
+        list: LinkList::Resources,
+        at: 1,
+        link: link("C"),
+    };
+    apply(&mut p, edit).unwrap();
+    apply(
+        &mut p,
+        Edit::RemoveLink {
+            list: LinkList::Resources,
+            at: 0,
+        },
+    )
+    .unwrap();
+    assert_eq!(p.resources, vec![link("C")]);
+    assert!(p.laws.is_empty());
+
+    let mut meta = p.meta.clone();
+    meta.next_revision = Some("2027-06".into());
+    meta.undated_reason = None;
+    meta.version = Some(" august 2026 ".into());
+    meta.source = None;
+    let held_source = p.meta.source.clone();
+    apply(&mut p, Edit::SetMeta(meta)).unwrap();
+    assert_eq!(p.meta.next_revision.as_deref(), Some("2027-06"));
+    assert_eq!(p.meta.version.as_deref(), Some("august 2026"));
+    assert_eq!(p.meta.source, held_source, "the citation stays");
+}
+
+#[test]
+fn changes_that_would_break_the_plan_are_refused_with_a_reason() {
+    let mut p = small();
+    let s = || "s".to_owned();
+    apply(
+        &mut p,
+        Edit::AddStep {
+            situation: s(),
+            node: "a".into(),
+            step: a_step("x"),
+        },
+    )
+    .unwrap();
+    let cases = [
+        (
+            Edit::ChangeStep {
+                situation: s(),
+                step: a_step("y"),
+            },
+            "Situasjonen «s» har ikke trinnet «y».",
+        ),
+        (
+            Edit::ChangeStep {
+                situation: s(),
+                step: Step {
+                    contact: vec!["rektr".into()],
+                    ..a_step("x")
+                },
+            },
+            "Rollen «rektr» finnes ikke i planen: legg den til først.",
+        ),
+        (
+            Edit::ChangeCitedText {
+                path: "$.id".into(),
+                text: "annen-plan".into(),
+            },
+            "«$.id» er ikke en tekst med henvisning i planen.",
+        ),
+        (
+            Edit::ChangeCitedText {
+                path: "$.situations[0].nodes[0].steps[0].text".into(),
+                text: " ".into(),
+            },
+            "Teksten mangler.",
+        ),
+        (
+            Edit::ChangeRole {
+                id: "rektr".into(),
+                name: "R".into(),
+                description: None,
+                per_pupil: false,
+            },
+            "Rollen «rektr» finnes ikke.",
+        ),
+        (
+            Edit::ChangeAnswer {
+                question: "alder".into(),
+                answer: Answer {
+                    id: "kanskje".into(),
+                    label: "Kanskje".into(),
+                    source: None,
+                },
+            },
+            "Spørsmålet «alder» har ikke svaret «kanskje».",
+        ),
+        (
+            Edit::ChangeSituation {
+                id: "s".into(),
+                title: "S".into(),
+                label: "S".into(),
+                acute: false,
+                source: cite("annen", "Del", 1, 2),
+            },
+            "Dokumentet «annen» finnes ikke i planen.",
+        ),
+        (
+            Edit::RemoveParticipant {
+                situation: s(),
+                step: "x".into(),
+                role: "rektor".into(),
+            },
+            "Rollen «rektor» er ikke med i møtet i trinnet «x».",
+        ),
+        (
+            Edit::RemoveAgendaItem {
+                situation: s(),
+                step: "x".into(),
+                at: 0,
+            },
+            "Møtet i trinnet «x» har ikke punkt 1.",
+        ),
+        (
+            Edit::ChangeLink {
+                list: LinkList::Laws,
+                at: 0,
+                link: rusplan_domain::plan::Link {
+                    title: "T".into(),
+                    url: "https://example.no".into(),
+                    note: None,
+                    source: cite("kilde", "Del", 1, 1),
+                },
+            },
+            "Lenke nummer 1 finnes ikke.",
+        ),
+        (
+            Edit::RemoveContact("k".into()),
+            "Kontakten «k» finnes ikke.",
+        ),
+        (
+            Edit::SetMeta(rusplan_domain::plan::Meta {
+                next_revision: Some("juni 2026".into()),
+                ..p.meta.clone()
+            }),
+            "«juni 2026» er ikke en dato på formen ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (f.eks. 2026-06).",
+        ),
+        (
+            Edit::SetMeta(rusplan_domain::plan::Meta {
+                next_revision: None,
+                undated_reason: None,
+                ..p.meta.clone()
+            }),
+            "Skriv når planen skal revideres (ÅÅÅÅ-MM), eller hvorfor kilden ikke har noen dato.",
+        ),
+    ];
+    for (edit, reason) in cases {
+        assert_eq!(refused(&mut p, edit.clone()), reason, "{edit:?}");
+    }
 }

@@ -14,4 +14,5 @@ pub mod procedure;
 pub mod referat;
 pub mod studio;
 pub mod studio_build;
+pub mod studio_change;
 pub mod studio_preview;

@@ -7,6 +7,7 @@
 //! made one moves the focus to it in the outline.
 
 use crate::page::focus_by_id;
+use crate::pages::studio_change::{CitedTexts, MetaForm};
 use leptos::prelude::*;
 use rusplan_domain::plan::{
     AgendaItem, Answer, Condition, Contact, Link, Node, Participant, Plan, Role, Source, Step,
@@ -34,13 +35,13 @@ fn document_of(plan: &Plan, file: &str) -> Option<String> {
 
 /// Makes an edit on the plan file, or says why not in the form's alert.
 #[derive(Clone, Copy)]
-struct Editor {
+pub struct Editor {
     plan_text: RwSignal<String>,
     status: RwSignal<Option<String>>,
 }
 
 impl Editor {
-    fn run(
+    pub(crate) fn run(
         self,
         error: RwSignal<Option<String>>,
         error_id: &'static str,
@@ -77,16 +78,20 @@ impl Editor {
 }
 
 #[component]
-fn TextField(
+pub(crate) fn TextField(
     id: &'static str,
     label: &'static str,
     value: RwSignal<String>,
     #[prop(optional)] number: bool,
+    /// Read-only, as an id is while its item is changed.
+    #[prop(optional, into)]
+    locked: MaybeProp<bool>,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <input id=id type=if number { "number" } else { "text" } min=number.then_some("1")
+                readonly=move || locked.get().unwrap_or(false)
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
         </div>
     }
@@ -112,6 +117,9 @@ fn Choice(
     value: RwSignal<String>,
     options: Options,
     #[prop(optional)] none: Option<&'static str>,
+    /// Fixed, as where an item belongs is while it is changed.
+    #[prop(optional, into)]
+    locked: MaybeProp<bool>,
 ) -> impl IntoView {
     if none.is_none() {
         Effect::new(move |_| {
@@ -127,7 +135,7 @@ fn Choice(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+            <select id=id disabled=move || locked.get().unwrap_or(false) on:change=move |ev| value.set(event_target_value(&ev))>
                 {none.map(|text| view! { <option value="" prop:selected=move || value.get().is_empty()>{text}</option> })}
                 {move || options.get().into_iter().map(|(v, text)| {
                     let this = v.clone();
@@ -171,7 +179,7 @@ fn Ticks(
 }
 
 /// A form's alert: said when it changes, and focused on a refusal.
-fn alert(id: &'static str, error: RwSignal<Option<String>>) -> impl IntoView {
+pub(crate) fn alert(id: &'static str, error: RwSignal<Option<String>>) -> impl IntoView {
     view! { <p id=id class="studio-alert" role="alert" tabindex="-1">{move || error.get()}</p> }
 }
 
@@ -193,14 +201,127 @@ fn tools(
             <button type="button" class="button secondary" on:click=move |_| act(down.clone(), id_down.clone(), format!("Flyttet {what_down} ned."))>
                 "Ned"<span class="visually-hidden">{format!(": flytt {what_down}")}</span>
             </button>
-            <button type="button" class="button secondary" on:click=move |_| act(remove.clone(), "build-status".to_owned(), format!("Fjernet {what_remove}."))>
-                "Fjern"<span class="visually-hidden">{format!(" {what_remove}")}</span>
-            </button>
+            {remove_button(what_remove, remove, act)}
         </span>
     }
 }
 
-fn opt(text: &str) -> Option<String> {
+/// Removes one item of the outline.
+fn remove_button(
+    what: String,
+    remove: Edit,
+    act: impl Fn(Edit, String, String) + Copy + 'static,
+) -> impl IntoView {
+    let hidden = format!(" {what}");
+    view! {
+        <button type="button" class="button secondary" on:click=move |_| act(remove.clone(), "build-status".to_owned(), format!("Fjernet {what}."))>
+            "Fjern"<span class="visually-hidden">{hidden}</span>
+        </button>
+    }
+}
+
+/// Opens one item of the outline in its form, to change it.
+pub(crate) fn change_button(what: String, open: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <button type="button" class="button secondary" on:click=move |_| open()>
+            "Endre"<span class="visually-hidden">{format!(" {what}")}</span>
+        </button>
+    }
+}
+
+/// A form that makes an item, or changes one opened from the outline: the
+/// id of the outline's entry while it changes one (its own id is then
+/// fixed; ids are what the rest of the plan points by).
+#[derive(Clone, Copy)]
+pub(crate) struct Change {
+    pub(crate) entry: RwSignal<Option<String>>,
+    /// The field focus goes to when an item is opened.
+    field: &'static str,
+}
+
+impl Change {
+    pub(crate) fn new(field: &'static str) -> Self {
+        Change {
+            entry: RwSignal::new(None),
+            field,
+        }
+    }
+
+    pub(crate) fn open(self, entry: String) {
+        self.entry.set(Some(entry));
+        let field = self.field;
+        request_animation_frame(move || focus_by_id(field));
+    }
+
+    fn is_open(self) -> bool {
+        self.entry.get_untracked().is_some()
+    }
+
+    /// Whether the form changes an item, for the view.
+    pub(crate) fn open_now(self) -> bool {
+        self.entry.with(Option::is_some)
+    }
+
+    /// After a save or a cancel: `clear` empties the form, and focus goes
+    /// back to the entry.
+    pub(crate) fn close(self, clear: impl Fn()) {
+        clear();
+        if let Some(entry) = self.entry.get_untracked() {
+            self.entry.set(None);
+            request_animation_frame(move || focus_by_id(&entry));
+        }
+    }
+
+    /// The form's submit button, and its cancel while it changes an item.
+    pub(crate) fn buttons(
+        self,
+        make: &'static str,
+        clear: impl Fn() + Copy + Send + Sync + 'static,
+    ) -> impl IntoView {
+        view! {
+            <div class="studio-buttons">
+                <button type="submit" class="button">{move || if self.open_now() { "Lagre endringen" } else { make }}</button>
+                {move || self.open_now().then(|| view! {
+                    <button type="button" class="button secondary" on:click=move |_| self.close(clear)>"Avbryt endringen"</button>
+                })}
+            </div>
+        }
+    }
+
+    /// Whether the form's id (and place) are fixed now.
+    fn locked(self) -> Signal<bool> {
+        Signal::derive(move || self.open_now())
+    }
+
+    /// The form's heading: `title`, or what it changes, named by `id`.
+    fn heading(
+        self,
+        title: &'static str,
+        changing: &'static str,
+        id: RwSignal<String>,
+    ) -> impl Fn() -> String {
+        move || match self.entry.get() {
+            Some(_) => format!("{changing} «{}»", id.get()),
+            None => title.to_owned(),
+        }
+    }
+}
+
+/// Where a text being typed leaves the words of the lines it cites (an
+/// [`excerpt`]), said for the form; the trace check's own rule.
+pub(crate) fn departure(text: &str, lines: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let at = trace::departs_at(text, &trace::normalise(lines))?;
+    let normalised = trace::normalise(text);
+    let word = normalised.split(' ').nth(at).unwrap_or("");
+    Some(format!(
+        "Teksten følger ikke linjene ordrett fra «{word}»: bruk linjenes ord"
+    ))
+}
+
+pub(crate) fn opt(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.is_empty()).then(|| t.to_owned())
 }
@@ -254,6 +375,17 @@ pub fn StudioBuild(
             text,
         ))
     };
+
+    // Opening an item to change it selects the lines it cites.
+    let select = move |cited: &Source| {
+        first.set(cited.lines[0].to_string());
+        last.set(cited.lines[1].to_string());
+        section.set(cited.section.clone());
+    };
+
+    let open_document = Signal::derive(move || {
+        plan.with(|p| p.as_ref().and_then(|p| document_of(p, &source_name.get())))
+    });
 
     let roles: Options = Signal::derive(move || {
         plan.with(|p| {
@@ -362,30 +494,53 @@ pub fn StudioBuild(
         RwSignal::new(String::new()),
         RwSignal::new(false),
     );
+    let role_change = Change::new("role-name");
+    let clear_role = move || {
+        role_id.set(String::new());
+        role_name.set(String::new());
+        role_description.set(String::new());
+        role_per_pupil.set(false);
+    };
     let add_role = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = role_id.get_untracked().trim().to_owned();
-        let role = Role {
-            id: id.clone(),
-            name: role_name.get_untracked().trim().to_owned(),
-            description: opt(&role_description.get_untracked()),
-            duties: Vec::new(),
-            per_pupil: role_per_pupil.get_untracked(),
-            source: None,
+        let name = role_name.get_untracked().trim().to_owned();
+        let (description, per_pupil) = (
+            opt(&role_description.get_untracked()),
+            role_per_pupil.get_untracked(),
+        );
+        let (edit, done) = if role_change.is_open() {
+            let edit = Edit::ChangeRole {
+                id: id.clone(),
+                name: name.clone(),
+                description,
+                per_pupil,
+            };
+            (edit, format!("Rollen «{name}» er endret."))
+        } else {
+            let role = Role {
+                id: id.clone(),
+                name: name.clone(),
+                description,
+                duties: Vec::new(),
+                per_pupil,
+                source: None,
+            };
+            (Edit::AddRole(role), format!("Rollen «{name}» er lagt til."))
         };
-        let done = format!("Rollen «{}» er lagt til.", role.name);
-        if editor.run(
-            role_error,
-            "role-error",
-            |_| Ok(Edit::AddRole(role)),
-            format!("made-role-{id}"),
-            done,
-        ) {
-            role_id.set(String::new());
-            role_name.set(String::new());
-            role_description.set(String::new());
-            role_per_pupil.set(false);
+        let focus = format!("made-role-{id}");
+        if editor.run(role_error, "role-error", |_| Ok(edit), focus, done) {
+            role_change.entry.set(None);
+            clear_role();
         }
+    };
+    let open_role = move |r: Role| {
+        role_error.set(None);
+        role_id.set(r.id.clone());
+        role_name.set(r.name);
+        role_description.set(r.description.unwrap_or_default());
+        role_per_pupil.set(r.per_pupil);
+        role_change.open(format!("made-role-{}", r.id));
     };
 
     // Questions and answers.
@@ -395,41 +550,64 @@ pub fn StudioBuild(
         RwSignal::new(String::new()),
         RwSignal::new(false),
     );
+    let question_change = Change::new("question-text");
+    let clear_question = move || {
+        question_id.set(String::new());
+        question_text.set(String::new());
+        question_pupil.set(false);
+    };
     let add_question = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = question_id.get_untracked().trim().to_owned();
         let text = question_text.get_untracked();
-        let done = format!("Spørsmålet «{id}» er lagt til.");
+        let changing = question_change.is_open();
+        let (edit, done) = if changing {
+            let edit = Edit::ChangeQuestion {
+                id: id.clone(),
+                text,
+            };
+            (edit, format!("Spørsmålet «{id}» er endret."))
+        } else {
+            let edit = Edit::AddQuestion {
+                id: id.clone(),
+                text,
+            };
+            (edit, format!("Spørsmålet «{id}» er lagt til."))
+        };
+        let focus = format!("made-question-{id}");
         let made = editor.run(
             question_error,
             "question-error",
-            |_| {
-                Ok(Edit::AddQuestion {
-                    id: id.clone(),
-                    text,
-                })
-            },
-            format!("made-question-{id}"),
+            |_| Ok(edit),
+            focus.clone(),
             done,
         );
-        if made && question_pupil.get_untracked() {
+        let pupil = question_pupil.get_untracked();
+        // A new question is asked in every case only when ticked; a changed
+        // one follows its tick either way.
+        if made && (pupil || changing) {
             let on = Edit::SetPupilQuestion {
                 question: id.clone(),
-                on: true,
+                on: pupil,
             };
-            editor.run(
-                question_error,
-                "question-error",
-                |_| Ok(on),
-                format!("made-question-{id}"),
-                format!("Spørsmålet «{id}» er lagt til, og spørres i hver sak."),
-            );
+            let done = match (changing, pupil) {
+                (false, _) => format!("Spørsmålet «{id}» er lagt til, og spørres i hver sak."),
+                (true, true) => format!("Spørsmålet «{id}» er endret, og spørres i hver sak."),
+                (true, false) => format!("Spørsmålet «{id}» er endret."),
+            };
+            editor.run(question_error, "question-error", |_| Ok(on), focus, done);
         }
         if made {
-            question_id.set(String::new());
-            question_text.set(String::new());
-            question_pupil.set(false);
+            question_change.entry.set(None);
+            clear_question();
         }
+    };
+    let open_question = move |id: String, text: String, pupil: bool| {
+        question_error.set(None);
+        question_id.set(id.clone());
+        question_text.set(text);
+        question_pupil.set(pupil);
+        question_change.open(format!("made-question-{id}"));
     };
     let answer_error = RwSignal::new(None);
     let (answer_question, answer_id, answer_label, answer_cites) = (
@@ -438,6 +616,12 @@ pub fn StudioBuild(
         RwSignal::new(String::new()),
         RwSignal::new(false),
     );
+    let answer_change = Change::new("answer-label");
+    let clear_answer = move || {
+        answer_id.set(String::new());
+        answer_label.set(String::new());
+        answer_cites.set(false);
+    };
     let add_answer = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let question = answer_question.get_untracked();
@@ -445,27 +629,47 @@ pub fn StudioBuild(
         let label = answer_label.get_untracked().trim().to_owned();
         let cites = answer_cites.get_untracked();
         let focus = format!("made-answer-{question}-{answer_id_now}");
-        let done = format!("Svaret «{label}» er lagt til.");
+        let changing = answer_change.is_open();
+        let done = if changing {
+            format!("Svaret «{label}» er endret.")
+        } else {
+            format!("Svaret «{label}» er lagt til.")
+        };
         if editor.run(
             answer_error,
             "answer-error",
             |p| {
                 let source = if cites { Some(cite(p)?.0) } else { None };
-                Ok(Edit::AddAnswer {
-                    question: question.clone(),
-                    answer: Answer {
-                        id: answer_id_now,
-                        label,
-                        source,
-                    },
+                let answer = Answer {
+                    id: answer_id_now,
+                    label,
+                    source,
+                };
+                let question = question.clone();
+                Ok(if changing {
+                    Edit::ChangeAnswer { question, answer }
+                } else {
+                    Edit::AddAnswer { question, answer }
                 })
             },
             focus,
             done,
         ) {
-            answer_id.set(String::new());
-            answer_label.set(String::new());
+            answer_change.entry.set(None);
+            clear_answer();
         }
+    };
+
+    let open_answer = move |question: String, a: Answer| {
+        answer_error.set(None);
+        answer_question.set(question.clone());
+        answer_id.set(a.id.clone());
+        answer_label.set(a.label);
+        answer_cites.set(a.source.is_some());
+        if let Some(cited) = &a.source {
+            select(cited);
+        }
+        answer_change.open(format!("made-answer-{question}-{}", a.id));
     };
 
     // Situations.
@@ -476,6 +680,13 @@ pub fn StudioBuild(
         RwSignal::new(String::new()),
         RwSignal::new(false),
     );
+    let situation_change = Change::new("situation-heading");
+    let clear_situation = move || {
+        situation_id.set(String::new());
+        situation_title.set(String::new());
+        situation_label.set(String::new());
+        situation_acute.set(false);
+    };
     let add_situation = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = situation_id.get_untracked().trim().to_owned();
@@ -484,30 +695,53 @@ pub fn StudioBuild(
             situation_label.get_untracked(),
             situation_acute.get_untracked(),
         );
-        let done = format!("Situasjonen «{id}» er laget av linjene. Legg til nodene.");
+        let changing = situation_change.is_open();
+        let done = if changing {
+            format!("Situasjonen «{id}» er endret.")
+        } else {
+            format!("Situasjonen «{id}» er laget av linjene. Legg til nodene.")
+        };
         let made_id = id.clone();
         if editor.run(
             situation_error,
             "situation-error",
             |p| {
                 let (source, _) = cite(p)?;
-                Ok(Edit::AddSituation {
-                    id,
-                    title,
-                    label,
-                    acute,
-                    source,
+                Ok(if changing {
+                    Edit::ChangeSituation {
+                        id,
+                        title,
+                        label,
+                        acute,
+                        source,
+                    }
+                } else {
+                    Edit::AddSituation {
+                        id,
+                        title,
+                        label,
+                        acute,
+                        source,
+                    }
                 })
             },
             format!("made-situation-{made_id}"),
             done,
         ) {
             situation.set(made_id);
-            situation_id.set(String::new());
-            situation_title.set(String::new());
-            situation_label.set(String::new());
-            situation_acute.set(false);
+            situation_change.entry.set(None);
+            clear_situation();
         }
+    };
+
+    let open_situation = move |s: &rusplan_domain::plan::Situation| {
+        situation_error.set(None);
+        situation_id.set(s.id.clone());
+        situation_title.set(s.title.clone());
+        situation_label.set(s.label.clone());
+        situation_acute.set(s.acute);
+        select(&s.source);
+        situation_change.open(format!("made-situation-{}", s.id));
     };
 
     // Nodes.
@@ -581,18 +815,28 @@ pub fn StudioBuild(
         RwSignal::new(Vec::<String>::new()),
         RwSignal::new(false),
     );
-    // A new selection fills the text in again: the plan's words, to cut.
-    Effect::new(move |_| step_text.set(selected.get().unwrap_or_default()));
+    // A new selection fills the text in again: the plan's words, to cut;
+    // but a step opened to change keeps its own (cut) text.
+    let kept_text = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let fresh = selected.get().unwrap_or_default();
+        let mut kept = None;
+        kept_text.update_value(|k| kept = k.take());
+        step_text.set(kept.unwrap_or(fresh));
+    });
     let step_departure = move || {
-        let text = step_text.get();
-        if text.trim().is_empty() {
-            return None;
-        }
-        let cited = trace::normalise(&selected.get()?);
-        let at = trace::departs_at(&text, &cited)?;
-        let normalised = trace::normalise(&text);
-        let word = normalised.split(' ').nth(at).unwrap_or("").to_owned();
-        Some(format!("Teksten følger ikke linjene ordrett fra «{word}»: bruk linjenes ord, eller velg andre linjer."))
+        departure(&step_text.get(), &selected.get()?)
+            .map(|d| format!("{d}, eller velg andre linjer."))
+    };
+    let step_change = Change::new("step-text");
+    let clear_step = move || {
+        step_id.set(String::new());
+        step_responsible.set(String::new());
+        step_urgency.set(String::new());
+        step_contacts.set(Vec::new());
+        step_when.set(String::new());
+        step_answers.set(Vec::new());
+        step_documents.set(false);
     };
     let add_step = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -617,29 +861,57 @@ pub fn StudioBuild(
             source,
         };
         let made_id = step_id.get_untracked().trim().to_owned();
-        let done = format!("Trinnet «{made_id}» er lagt til.");
+        let changing = step_change.is_open();
+        let done = if changing {
+            format!("Trinnet «{made_id}» er endret.")
+        } else {
+            format!("Trinnet «{made_id}» er lagt til.")
+        };
         if editor.run(
             step_error,
             "step-error",
             |p| {
                 let (source, _) = cite(p)?;
-                Ok(Edit::AddStep {
-                    situation: s,
-                    node,
-                    step: step(source),
+                let step = step(source);
+                Ok(if changing {
+                    Edit::ChangeStep { situation: s, step }
+                } else {
+                    Edit::AddStep {
+                        situation: s,
+                        node,
+                        step,
+                    }
                 })
             },
             format!("made-step-{made_id}"),
             done,
         ) {
-            step_id.set(String::new());
-            step_responsible.set(String::new());
-            step_urgency.set(String::new());
-            step_contacts.set(Vec::new());
-            step_when.set(String::new());
-            step_answers.set(Vec::new());
-            step_documents.set(false);
+            step_change.entry.set(None);
+            clear_step();
         }
+    };
+    let open_step = move |node: String, st: Step| {
+        step_error.set(None);
+        step_node.set(node);
+        step_id.set(st.id.clone());
+        let [a, b] = st.source.lines;
+        // Only a selection that changes runs the effect that fills the text.
+        if lines.with_untracked(|l| excerpt(l, a, b)) != selected.get_untracked() {
+            kept_text.set_value(Some(st.text.clone()));
+        }
+        select(&st.source);
+        step_text.set(st.text);
+        step_responsible.set(st.responsible.unwrap_or_default());
+        step_contacts.set(st.contact);
+        step_urgency.set(st.urgency.unwrap_or_default());
+        let (question, answers) = st
+            .when
+            .map(|c| (c.question, c.answer_in))
+            .unwrap_or_default();
+        step_when.set(question);
+        step_answers.set(answers);
+        step_documents.set(st.documents);
+        step_change.open(format!("made-step-{}", st.id));
     };
 
     // Meetings.
@@ -785,8 +1057,9 @@ pub fn StudioBuild(
     // Contacts and links found in the text.
     let found = Memo::new(move |_| lines.with(|l| found_contacts(l)));
     let found_error = RwSignal::new(None);
-    let (link_list, link_title, link_url) = (
+    let (link_list, link_title, link_url, link_note) = (
         RwSignal::new("resources".to_owned()),
+        RwSignal::new(String::new()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
@@ -796,6 +1069,31 @@ pub fn StudioBuild(
         RwSignal::new(String::new()),
         RwSignal::new(Vec::<String>::new()),
     );
+    let (contact_title, contact_group) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    // A link has no id: the one changed is known by its list and place.
+    let link_at = RwSignal::new(0_usize);
+    let (link_change, contact_change) = (Change::new("link-title"), Change::new("contact-name"));
+    let list_of = |name: &str| {
+        if name == "laws" {
+            LinkList::Laws
+        } else {
+            LinkList::Resources
+        }
+    };
+    let clear_link = move || {
+        link_title.set(String::new());
+        link_url.set(String::new());
+        link_note.set(String::new());
+    };
+    let clear_contact = move || {
+        contact_id.set(String::new());
+        contact_name.set(String::new());
+        contact_phone.set(String::new());
+        contact_roles.set(Vec::new());
+        contact_title.set(String::new());
+        contact_group.set(String::new());
+    };
     let use_found = move |line: u32, kind: FoundKind, text: String| {
         first.set(line.to_string());
         last.set(line.to_string());
@@ -812,34 +1110,65 @@ pub fn StudioBuild(
     };
     let add_link = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let list = if link_list.get_untracked() == "laws" {
-            LinkList::Laws
-        } else {
-            LinkList::Resources
-        };
+        let list = list_of(&link_list.get_untracked());
         let (title, url) = (link_title.get_untracked(), link_url.get_untracked());
-        let done = format!("Lenken «{}» er lagt til.", title.trim());
+        let note = opt(&link_note.get_untracked());
+        let changing = link_change.is_open();
+        let done = if changing {
+            format!("Lenken «{}» er endret.", title.trim())
+        } else {
+            format!("Lenken «{}» er lagt til.", title.trim())
+        };
+        let at = link_at.get_untracked();
+        let focus = if changing {
+            format!("made-link-{}-{at}", link_list.get_untracked())
+        } else {
+            "build-status".to_owned()
+        };
         if editor.run(
             found_error,
             "found-error",
             |p| {
                 let (source, _) = cite(p)?;
-                Ok(Edit::AddLink {
-                    list,
-                    link: Link {
-                        title: title.trim().to_owned(),
-                        url: url.trim().to_owned(),
-                        note: None,
-                        source,
-                    },
+                let link = Link {
+                    title: title.trim().to_owned(),
+                    url: url.trim().to_owned(),
+                    note,
+                    source,
+                };
+                Ok(if changing {
+                    Edit::ChangeLink { list, at, link }
+                } else {
+                    Edit::AddLink { list, link }
                 })
             },
-            "build-status".to_owned(),
+            focus,
             done,
         ) {
-            link_title.set(String::new());
-            link_url.set(String::new());
+            link_change.entry.set(None);
+            clear_link();
         }
+    };
+    let open_link = move |list: &'static str, at: usize, link: Link| {
+        found_error.set(None);
+        link_list.set(list.to_owned());
+        link_at.set(at);
+        link_title.set(link.title);
+        link_url.set(link.url);
+        link_note.set(link.note.unwrap_or_default());
+        select(&link.source);
+        link_change.open(format!("made-link-{list}-{at}"));
+    };
+    let open_contact = move |c: Contact| {
+        found_error.set(None);
+        contact_id.set(c.id.clone());
+        contact_name.set(c.name);
+        contact_title.set(c.title.unwrap_or_default());
+        contact_phone.set(c.phone);
+        contact_roles.set(c.roles);
+        contact_group.set(c.group.unwrap_or_default());
+        select(&c.source);
+        contact_change.open(format!("made-contact-{}", c.id));
     };
     let add_contact = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -849,29 +1178,42 @@ pub fn StudioBuild(
             contact_phone.get_untracked().trim().to_owned(),
             contact_roles.get_untracked(),
         );
-        let done = format!("Kontakten «{name}» er lagt til.");
+        let (title, group) = (
+            opt(&contact_title.get_untracked()),
+            opt(&contact_group.get_untracked()),
+        );
+        let changing = contact_change.is_open();
+        let done = if changing {
+            format!("Kontakten «{name}» er endret.")
+        } else {
+            format!("Kontakten «{name}» er lagt til.")
+        };
+        let focus = format!("made-contact-{id}");
         if editor.run(
             found_error,
             "found-error",
             |p| {
                 let (source, _) = cite(p)?;
-                Ok(Edit::AddContact(Contact {
+                let contact = Contact {
                     id,
                     name,
-                    title: None,
+                    title,
                     phone,
                     roles,
-                    group: None,
+                    group,
                     source,
-                }))
+                };
+                Ok(if changing {
+                    Edit::ChangeContact(contact)
+                } else {
+                    Edit::AddContact(contact)
+                })
             },
-            "build-status".to_owned(),
+            focus,
             done,
         ) {
-            contact_id.set(String::new());
-            contact_name.set(String::new());
-            contact_phone.set(String::new());
-            contact_roles.set(Vec::new());
+            contact_change.entry.set(None);
+            clear_contact();
         }
     };
 
@@ -920,23 +1262,10 @@ pub fn StudioBuild(
     // Every text the plan shows: what a translation can be of.
     let plan_texts: Options = Signal::derive(move || {
         plan.with(|p| {
-            let Some(p) = p else { return Vec::new() };
-            let mut texts: Vec<String> = trace::cited_texts(p)
-                .iter()
-                .map(|c| c.text.to_owned())
-                .collect();
-            texts.extend(
-                p.situations
-                    .iter()
-                    .flat_map(|s| [s.title.clone(), s.label.clone()]),
-            );
-            texts.extend(p.questions.iter().flat_map(|q| {
-                std::iter::once(q.text.clone()).chain(q.answers.iter().map(|a| a.label.clone()))
-            }));
-            texts.extend(p.roles.iter().map(|r| r.name.clone()));
-            let mut seen = std::collections::BTreeSet::new();
-            texts.retain(|t| seen.insert(t.clone()));
-            texts.into_iter().map(|t| (t.clone(), t)).collect()
+            p.iter()
+                .flat_map(|p| rusplan_domain::parents::translatable_texts(p))
+                .map(|t| (t.to_owned(), t.to_owned()))
+                .collect()
         })
     });
     let add_translation = move |ev: leptos::ev::SubmitEvent| {
@@ -955,6 +1284,14 @@ pub fn StudioBuild(
         ) {
             translation_to.set(String::new());
         }
+    };
+    // Opening a translation fills the form: saving it again replaces it.
+    let open_translation = move |language: String, text: String, translated: String| {
+        translation_error.set(None);
+        translation_language.set(language);
+        translation_text.set(text);
+        translation_to.set(translated);
+        request_animation_frame(|| focus_by_id("translation-to"));
     };
 
     let node_kinds: Options = Signal::derive(|| {
@@ -995,6 +1332,8 @@ pub fn StudioBuild(
                 <button type="submit" class="button">"Lag ny plan"</button>
             </form>
 
+            <MetaForm editor plan/>
+
             <section class="studio-form studio-selection" aria-labelledby="selection-title">
                 <h3 id="selection-title">"Utvalget"</h3>
                 <div class="row">
@@ -1009,43 +1348,43 @@ pub fn StudioBuild(
             </section>
 
             <form class="studio-form" aria-labelledby="role-title" on:submit=add_role>
-                <h3 id="role-title">"Roller"</h3>
-                <TextField id="role-id" label="Rollens id" value=role_id/>
+                <h3 id="role-title">{role_change.heading("Roller", "Endre rollen", role_id)}</h3>
+                <TextField id="role-id" label="Rollens id" value=role_id locked=role_change.locked()/>
                 <TextField id="role-name" label="Rollens navn" value=role_name/>
                 <TextField id="role-description" label="Beskrivelse (valgfri)" value=role_description/>
                 <Tick id="role-per-pupil" label="Knyttet til eleven (ingen fast person, f.eks. foresatte)" value=role_per_pupil/>
                 {alert("role-error", role_error)}
-                <button type="submit" class="button">"Legg til rollen"</button>
+                {role_change.buttons("Legg til rollen", clear_role)}
             </form>
 
             <form class="studio-form" aria-labelledby="question-title" on:submit=add_question>
-                <h3 id="question-title">"Spørsmål"</h3>
-                <TextField id="question-id" label="Spørsmålets id" value=question_id/>
+                <h3 id="question-title">{question_change.heading("Spørsmål", "Endre spørsmålet", question_id)}</h3>
+                <TextField id="question-id" label="Spørsmålets id" value=question_id locked=question_change.locked()/>
                 <TextField id="question-text" label="Spørsmålet slik appen stiller det" value=question_text/>
                 <Tick id="question-pupil" label="Spørres i hver sak (som alder)" value=question_pupil/>
                 {alert("question-error", question_error)}
-                <button type="submit" class="button">"Legg til spørsmålet"</button>
+                {question_change.buttons("Legg til spørsmålet", clear_question)}
             </form>
             <form class="studio-form" aria-labelledby="answer-title" on:submit=add_answer>
-                <h3 id="answer-title">"Svar"</h3>
-                <Choice id="answer-question" label="Svar på spørsmålet" value=answer_question options=questions/>
-                <TextField id="answer-id" label="Svarets id" value=answer_id/>
+                <h3 id="answer-title">{answer_change.heading("Svar", "Endre svaret", answer_id)}</h3>
+                <Choice id="answer-question" label="Svar på spørsmålet" value=answer_question options=questions locked=answer_change.locked()/>
+                <TextField id="answer-id" label="Svarets id" value=answer_id locked=answer_change.locked()/>
                 <TextField id="answer-label" label="Svaret slik appen viser det" value=answer_label/>
                 <Tick id="answer-cites" label="Svaret viser til utvalget" value=answer_cites/>
                 {alert("answer-error", answer_error)}
-                <button type="submit" class="button">"Legg til svaret"</button>
+                {answer_change.buttons("Legg til svaret", clear_answer)}
             </form>
 
             <form class="studio-form" aria-labelledby="situation-title" on:submit=add_situation>
-                <h3 id="situation-title">"Ny situasjon av utvalget"</h3>
+                <h3 id="situation-title">{situation_change.heading("Ny situasjon av utvalget", "Endre situasjonen", situation_id)}</h3>
                 <p>"Velg alle linjene i fremgangsmåten: dekningen regnes over dem."</p>
-                <TextField id="situation-id" label="Situasjonens id" value=situation_id/>
+                <TextField id="situation-id" label="Situasjonens id" value=situation_id locked=situation_change.locked()/>
                 <TextField id="situation-heading" label="Situasjonens tittel" value=situation_title/>
                 <button type="button" class="button secondary" on:click=move |_| situation_title.set(selected.get_untracked().unwrap_or_default())>"Bruk utvalget som tittel"</button>
                 <TextField id="situation-label" label="Teksten på knappen" value=situation_label/>
                 <Tick id="situation-acute" label="Akutt (vises først)" value=situation_acute/>
                 {alert("situation-error", situation_error)}
-                <button type="submit" class="button">"Lag situasjonen av utvalget"</button>
+                {situation_change.buttons("Lag situasjonen av utvalget", clear_situation)}
             </form>
 
             <section class="studio-form" aria-labelledby="procedure-title">
@@ -1091,11 +1430,33 @@ pub fn StudioBuild(
                                         let edits = [true, false].map(|up| Edit::MoveStep { situation: s.id.clone(), step: st.id.clone(), up });
                                         let [up, down] = edits;
                                         let remove = Edit::RemoveStep { situation: s.id.clone(), step: st.id.clone() };
+                                        let (node, held) = (n.id().to_owned(), st.clone());
+                                        let meeting = st.meeting.as_ref().map(|m| {
+                                            let (situation, step) = (s.id.clone(), st.id.clone());
+                                            let people = m.participants.iter().map(|p| {
+                                                let remove = Edit::RemoveParticipant { situation: situation.clone(), step: step.clone(), role: p.role.clone() };
+                                                view! {
+                                                    <li>{format!("Deltaker: {}", p.role)}
+                                                        {remove_button(format!("deltakeren «{}» i møtet i «{step}»", p.role), remove, act)}
+                                                    </li>
+                                                }
+                                            }).collect_view();
+                                            let items = m.agenda.iter().enumerate().map(|(at, item)| {
+                                                let remove = Edit::RemoveAgendaItem { situation: situation.clone(), step: step.clone(), at };
+                                                view! {
+                                                    <li>{format!("Punkt: {}", item.text)}
+                                                        {remove_button(format!("punkt {} i møtet i «{step}»", at + 1), remove, act)}
+                                                    </li>
+                                                }
+                                            }).collect_view();
+                                            view! { <ul class="studio-meeting">{people}{items}</ul> }
+                                        });
                                         view! {
                                             <li id=format!("made-step-{}", st.id) tabindex="-1">
                                                 <strong>{st.id.clone()}</strong>{format!(": {} (linje {}–{})", st.text, st.source.lines[0], st.source.lines[1])}
-                                                {st.meeting.as_ref().map(|m| format!(" · møte: {} deltakere, {} punkter", m.participants.len(), m.agenda.len()))}
+                                                {change_button(format!("trinnet «{}»", st.id), move || open_step(node.clone(), held.clone()))}
                                                 {tools(format!("trinnet «{}»", st.id), format!("made-step-{}", st.id), [up, down, remove], act)}
+                                                {meeting}
                                             </li>
                                         }
                                     }).collect_view();
@@ -1138,9 +1499,9 @@ pub fn StudioBuild(
                 </ol>
 
                 <form aria-labelledby="step-title" on:submit=add_step>
-                    <h4 id="step-title">"Nytt trinn av utvalget"</h4>
-                    <Choice id="step-node" label="I noden" value=step_node options=step_nodes/>
-                    <TextField id="step-id" label="Trinnets id" value=step_id/>
+                    <h4 id="step-title">{step_change.heading("Nytt trinn av utvalget", "Endre trinnet", step_id)}</h4>
+                    <Choice id="step-node" label="I noden" value=step_node options=step_nodes locked=step_change.locked()/>
+                    <TextField id="step-id" label="Trinnets id" value=step_id locked=step_change.locked()/>
                     <div class="field">
                         <label for="step-text">"Trinnets tekst (linjenes ord; du kan korte inn)"</label>
                         <textarea id="step-text" rows="3" aria-describedby="step-departure" prop:value=move || step_text.get()
@@ -1156,7 +1517,7 @@ pub fn StudioBuild(
                     })}
                     <Tick id="step-documents" label="Trinnet er planens krav om dokumentasjon (referat)" value=step_documents/>
                     {alert("step-error", step_error)}
-                    <button type="submit" class="button">"Lag trinnet av utvalget"</button>
+                    {step_change.buttons("Lag trinnet av utvalget", clear_step)}
                 </form>
 
                 <div role="group" aria-labelledby="meeting-title">
@@ -1201,6 +1562,7 @@ pub fn StudioBuild(
                 {alert("cited-error", cited_error)}
                 <button type="submit" class="button">"Lag av utvalget"</button>
             </form>
+            <CitedTexts editor plan lines document=open_document/>
 
             <section class="studio-form" aria-labelledby="found-title">
                 <h3 id="found-title">"Telefonnumre og nettadresser i teksten"</h3>
@@ -1218,20 +1580,57 @@ pub fn StudioBuild(
                     }).collect_view()}
                 </ul>
                 <form aria-labelledby="link-title-heading" on:submit=add_link>
-                    <h4 id="link-title-heading">"Lenke"</h4>
-                    <Choice id="link-list" label="Liste" value=link_list options=link_lists/>
+                    <h4 id="link-title-heading">{link_change.heading("Lenke", "Endre lenken", link_title)}</h4>
+                    <Choice id="link-list" label="Liste" value=link_list options=link_lists locked=link_change.locked()/>
                     <TextField id="link-title" label="Lenkens tittel" value=link_title/>
                     <TextField id="link-url" label="Adressen" value=link_url/>
-                    <button type="submit" class="button">"Legg til lenken (viser til utvalget)"</button>
+                    <TextField id="link-note" label="Merknad (valgfri, planens ord)" value=link_note/>
+                    {link_change.buttons("Legg til lenken (viser til utvalget)", clear_link)}
                 </form>
                 <form aria-labelledby="contact-title" on:submit=add_contact>
-                    <h4 id="contact-title">"Kontaktperson"</h4>
-                    <TextField id="contact-id" label="Kontaktens id" value=contact_id/>
+                    <h4 id="contact-title">{contact_change.heading("Kontaktperson", "Endre kontakten", contact_id)}</h4>
+                    <TextField id="contact-id" label="Kontaktens id" value=contact_id locked=contact_change.locked()/>
                     <TextField id="contact-name" label="Navn (som i teksten)" value=contact_name/>
+                    <TextField id="contact-job" label="Stilling (valgfri, som i teksten)" value=contact_title/>
                     <TextField id="contact-phone" label="Telefon (som i teksten)" value=contact_phone/>
                     <Ticks id="contact-roles" legend="Rollene personen fyller" options=roles chosen=contact_roles/>
-                    <button type="submit" class="button">"Legg til kontakten (viser til utvalget)"</button>
+                    <TextField id="contact-group" label="Overskriften personen står under (valgfri)" value=contact_group/>
+                    {contact_change.buttons("Legg til kontakten (viser til utvalget)", clear_contact)}
                 </form>
+                <h4 id="made-contacts-title">"Kontakter og lenker i planen"</h4>
+                <ul class="studio-outline" aria-labelledby="made-contacts-title">
+                    {move || plan.with(|p| p.iter().flat_map(|p| &p.contacts).map(|c| {
+                        let held = c.clone();
+                        view! {
+                            <li id=format!("made-contact-{}", c.id) tabindex="-1">
+                                {format!("Kontakt {}: {}, {} (linje {}–{})", c.id, c.name, c.phone, c.source.lines[0], c.source.lines[1])}
+                                <span class="studio-tools">
+                                    {change_button(format!("kontakten «{}»", c.id), move || open_contact(held.clone()))}
+                                    {remove_button(format!("kontakten «{}»", c.id), Edit::RemoveContact(c.id.clone()), act)}
+                                </span>
+                            </li>
+                        }
+                    }).collect_view())}
+                    {move || plan.with(|p| {
+                        let Some(p) = p else { return Vec::new() };
+                        [("laws", LinkList::Laws, &p.laws), ("resources", LinkList::Resources, &p.resources)]
+                            .into_iter()
+                            .flat_map(|(name, list, links)| links.iter().enumerate().map(move |(at, l)| {
+                                let held = l.clone();
+                                let what = format!("lenken «{}»", l.title);
+                                view! {
+                                    <li id=format!("made-link-{name}-{at}") tabindex="-1">
+                                        {format!("Lenke: {} ({}, linje {}–{})", l.title, l.url, l.source.lines[0], l.source.lines[1])}
+                                        <span class="studio-tools">
+                                            {change_button(what.clone(), move || open_link(name, at, held.clone()))}
+                                            {remove_button(what, Edit::RemoveLink { list, at }, act)}
+                                        </span>
+                                    </li>
+                                }
+                            }))
+                            .collect::<Vec<_>>()
+                    })}
+                </ul>
                 {alert("found-error", found_error)}
             </section>
 
@@ -1250,6 +1649,32 @@ pub fn StudioBuild(
                 <TextField id="translation-to" label="Oversettelsen" value=translation_to/>
                 {alert("translation-error", translation_error)}
                 <button type="submit" class="button">"Legg til oversettelsen"</button>
+                <h4 id="made-translations-title">"Oversettelser i planen"</h4>
+                <ul class="studio-outline" aria-labelledby="made-translations-title">
+                    {move || plan.with(|p| {
+                        let Some(p) = p else { return Vec::new() };
+                        let shown = rusplan_domain::parents::translatable_texts(p);
+                        p.translations.iter().flat_map(|(language, map)| map.iter().map(move |(text, translated)| (language, text, translated)))
+                            .map(|(language, text, translated)| {
+                                // A translation of a text the plan no longer has (see the checks).
+                                let stale = !shown.contains(&text.as_str());
+                                let what = format!("oversettelsen av «{text}»");
+                                let remove = Edit::RemoveTranslation { language: language.clone(), text: text.clone() };
+                                let held = (language.clone(), text.clone(), translated.clone());
+                                view! {
+                                    <li>{format!("{language}: «{text}» → «{translated}»")}
+                                        {stale.then_some(" (teksten finnes ikke lenger i planen)")}
+                                        <span class="studio-tools">
+                                            // A stale one is only removed: its text is not there to choose.
+                                            {(!stale).then(|| change_button(what.clone(), move || open_translation(held.0.clone(), held.1.clone(), held.2.clone())))}
+                                            {remove_button(what, remove, act)}
+                                        </span>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    })}
+                </ul>
             </form>
 
             <section class="studio-form" aria-labelledby="outline-title">
@@ -1257,6 +1682,7 @@ pub fn StudioBuild(
                 <ul class="studio-outline">
                     {move || plan.with(|p| p.iter().flat_map(|p| &p.roles).map(|r| view! {
                         <li id=format!("made-role-{}", r.id) tabindex="-1">{format!("Rolle {}: {}", r.id, r.name)}
+                            {let held = r.clone(); change_button(format!("rollen «{}»", r.id), move || open_role(held.clone()))}
                             {tools(
                                 format!("rollen «{}»", r.id),
                                 format!("made-role-{}", r.id),
@@ -1269,15 +1695,47 @@ pub fn StudioBuild(
                             )}
                         </li>
                     }).collect_view())}
-                    {move || plan.with(|p| p.iter().flat_map(|p| &p.questions).map(|q| view! {
-                        <li id=format!("made-question-{}", q.id) tabindex="-1">{format!("Spørsmål {}: {}", q.id, q.text)}
-                            <ul>{q.answers.iter().map(|a| view! {
-                                <li id=format!("made-answer-{}-{}", q.id, a.id) tabindex="-1">{format!("Svar {}: {}", a.id, a.label)}</li>
-                            }).collect_view()}</ul>
-                        </li>
+                    {move || plan.with(|p| p.iter().flat_map(|plan| plan.questions.iter().map(move |q| (plan, q))).map(|(plan, q)| {
+                        let (id, text, pupil) = (q.id.clone(), q.text.clone(), plan.pupil_questions.contains(&q.id));
+                        view! {
+                            <li id=format!("made-question-{}", q.id) tabindex="-1">{format!("Spørsmål {}: {}", q.id, q.text)}
+                                <span class="studio-tools">
+                                    {change_button(format!("spørsmålet «{}»", q.id), move || open_question(id.clone(), text.clone(), pupil))}
+                                    {remove_button(format!("spørsmålet «{}»", q.id), Edit::RemoveQuestion(q.id.clone()), act)}
+                                </span>
+                                <ul>{q.answers.iter().map(|a| {
+                                    let (question, held) = (q.id.clone(), a.clone());
+                                    let what = format!("svaret «{}» på «{}»", a.id, q.id);
+                                    let remove = Edit::RemoveAnswer { question: q.id.clone(), answer: a.id.clone() };
+                                    view! {
+                                        <li id=format!("made-answer-{}-{}", q.id, a.id) tabindex="-1">{format!("Svar {}: {}", a.id, a.label)}
+                                            <span class="studio-tools">
+                                                {change_button(what.clone(), move || open_answer(question.clone(), held.clone()))}
+                                                {remove_button(what, remove, act)}
+                                            </span>
+                                        </li>
+                                    }
+                                }).collect_view()}</ul>
+                            </li>
+                        }
                     }).collect_view())}
-                    {move || plan.with(|p| p.iter().flat_map(|p| &p.situations).map(|s| view! {
-                        <li id=format!("made-situation-{}", s.id) tabindex="-1">{format!("Situasjon {}: {} (linje {}–{})", s.id, s.title, s.source.lines[0], s.source.lines[1])}</li>
+                    {move || plan.with(|p| p.iter().flat_map(|p| &p.situations).map(|s| {
+                        let held = s.clone();
+                        view! {
+                            <li id=format!("made-situation-{}", s.id) tabindex="-1">{format!("Situasjon {}: {} (linje {}–{})", s.id, s.title, s.source.lines[0], s.source.lines[1])}
+                                {change_button(format!("situasjonen «{}»", s.id), move || open_situation(&held))}
+                                {tools(
+                                    format!("situasjonen «{}»", s.id),
+                                    format!("made-situation-{}", s.id),
+                                    [
+                                        Edit::MoveSituation { id: s.id.clone(), up: true },
+                                        Edit::MoveSituation { id: s.id.clone(), up: false },
+                                        Edit::RemoveSituation(s.id.clone()),
+                                    ],
+                                    act,
+                                )}
+                            </li>
+                        }
                     }).collect_view())}
                 </ul>
             </section>

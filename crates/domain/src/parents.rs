@@ -4,6 +4,39 @@
 //! the plan's own words; nothing about any pupil.
 
 use crate::plan::{AgendaItem, Condition, Node, Plan, Situation, Step};
+use std::collections::BTreeSet;
+
+/// Every text of the plan a translation can be of, in plan order and each
+/// once: what the parents' page shows in the plan's words (each text with
+/// a citation, the plan's title, situations, questions and answers, roles,
+/// the conversation advice's title, link titles). The studio offers these
+/// to translate, and the validator names a translation of anything else (a
+/// text since changed).
+pub fn translatable_texts(plan: &Plan) -> Vec<&str> {
+    let cited = crate::trace::cited_texts(plan);
+    let texts = cited
+        .iter()
+        .map(|c| c.text)
+        .chain([plan.meta.title.as_str()])
+        .chain(
+            plan.situations
+                .iter()
+                .flat_map(|s| [s.title.as_str(), s.label.as_str()]),
+        )
+        .chain(plan.questions.iter().flat_map(|q| {
+            std::iter::once(q.text.as_str()).chain(q.answers.iter().map(|a| a.label.as_str()))
+        }))
+        .chain(plan.roles.iter().map(|r| r.name.as_str()))
+        .chain(plan.conversation_advice.iter().map(|a| a.title.as_str()))
+        .chain(
+            plan.laws
+                .iter()
+                .chain(&plan.resources)
+                .map(|l| l.title.as_str()),
+        );
+    let mut seen = BTreeSet::new();
+    texts.filter(|t| seen.insert(*t)).collect()
+}
 
 /// One situation, from the parents' side.
 #[derive(Debug, Clone)]

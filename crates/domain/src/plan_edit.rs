@@ -472,6 +472,10 @@ pub enum Edit {
         text: String,
         translated: String,
     },
+    RemoveTranslation {
+        language: String,
+        text: String,
+    },
 }
 
 fn id(value: &str, what: &str) -> Result<(), EditError> {
@@ -552,6 +556,21 @@ fn situation_mut<'p>(plan: &'p mut Plan, id: &str) -> Result<&'p mut Situation, 
     match plan.situations.iter_mut().find(|s| s.id == id) {
         Some(s) => Ok(s),
         None => fail(format!("Situasjonen «{id}» finnes ikke.")),
+    }
+}
+
+fn question_mut<'p>(plan: &'p mut Plan, id: &str) -> Result<&'p mut Question, EditError> {
+    match plan.questions.iter_mut().find(|q| q.id == id) {
+        Some(q) => Ok(q),
+        None => fail(format!("Spørsmålet «{id}» finnes ikke.")),
+    }
+}
+
+fn check_answer(plan: &Plan, answer: &Answer) -> Result<(), EditError> {
+    text(&answer.label, "Svaret")?;
+    match &answer.source {
+        Some(s) => source(plan, s),
+        None => Ok(()),
     }
 }
 
@@ -682,13 +701,8 @@ fn make(plan: &mut Plan, edit: Edit) -> Result<(), EditError> {
             plan.pupil_questions.retain(|q| *q != id);
         }
         Edit::AddAnswer { question, answer } => {
-            text(&answer.label, "Svaret")?;
-            if let Some(s) = &answer.source {
-                source(plan, s)?;
-            }
-            let Some(q) = plan.questions.iter_mut().find(|q| q.id == question) else {
-                return fail(format!("Spørsmålet «{question}» finnes ikke."));
-            };
+            check_answer(plan, &answer)?;
+            let q = question_mut(plan, &question)?;
             new_id(
                 q.answers.iter().map(|a| a.id.as_str()),
                 &answer.id,
@@ -697,9 +711,7 @@ fn make(plan: &mut Plan, edit: Edit) -> Result<(), EditError> {
             q.answers.push(answer);
         }
         Edit::RemoveAnswer { question, answer } => {
-            let Some(q) = plan.questions.iter_mut().find(|q| q.id == question) else {
-                return fail(format!("Spørsmålet «{question}» finnes ikke."));
-            };
+            let q = question_mut(plan, &question)?;
             let Some(at) = q.answers.iter().position(|a| a.id == answer) else {
                 return fail(format!(
                     "Spørsmålet «{question}» har ikke svaret «{answer}»."
@@ -1038,19 +1050,12 @@ fn make(plan: &mut Plan, edit: Edit) -> Result<(), EditError> {
         }
         Edit::ChangeQuestion { id, text: t } => {
             text(&t, "Spørsmålet")?;
-            let Some(q) = plan.questions.iter_mut().find(|q| q.id == id) else {
-                return fail(format!("Spørsmålet «{id}» finnes ikke."));
-            };
+            let q = question_mut(plan, &id)?;
             q.text = t.trim().to_owned();
         }
         Edit::ChangeAnswer { question, answer } => {
-            text(&answer.label, "Svaret")?;
-            if let Some(s) = &answer.source {
-                source(plan, s)?;
-            }
-            let Some(q) = plan.questions.iter_mut().find(|q| q.id == question) else {
-                return fail(format!("Spørsmålet «{question}» finnes ikke."));
-            };
+            check_answer(plan, &answer)?;
+            let q = question_mut(plan, &question)?;
             let Some(held) = q.answers.iter_mut().find(|a| a.id == answer.id) else {
                 return fail(format!(
                     "Spørsmålet «{question}» har ikke svaret «{}».",
@@ -1196,6 +1201,13 @@ fn make(plan: &mut Plan, edit: Edit) -> Result<(), EditError> {
                 _ => {}
             }
             plan.meta = meta;
+        }
+        Edit::RemoveTranslation { language, text } => {
+            let map = plan.translations.get_mut(&language);
+            if map.and_then(|m| m.remove(&text)).is_none() {
+                return fail(format!("«{text}» har ingen oversettelse til «{language}»."));
+            }
+            plan.translations.retain(|_, m| !m.is_empty());
         }
         Edit::SetChecklistTitle(title) => {
             text(&title, "Sjekklistens tittel")?;

@@ -80,6 +80,7 @@ pub fn validate(plan: &Plan) -> Vec<PlanError> {
     check.questions();
     check.duty_notes();
     check.parents();
+    check.translations();
     for (i, _) in plan.situations.iter().enumerate() {
         check.situation(i);
     }
@@ -357,6 +358,25 @@ impl<'p> Checker<'p> {
                     format!("$.parents.duty_notes[{i}]"),
                     format!("merknaden «{note}» finnes ikke"),
                     "Bruk id-en til en merknad i \"confidentiality.duty_to_inform\".",
+                );
+            }
+        }
+    }
+
+    /// A translation of a text the plan no longer has: the text was changed
+    /// or removed, so the page shows it in bokmål until it is translated
+    /// again, and the old translation is dead weight.
+    fn translations(&mut self) {
+        let texts: std::collections::BTreeSet<&str> = crate::parents::translatable_texts(self.plan)
+            .into_iter()
+            .collect();
+        for (language, map) in &self.plan.translations {
+            for text in map.keys().filter(|t| !texts.contains(t.as_str())) {
+                self.error(
+                    format!("$.translations.{language}"),
+                    format!("oversettelsen av «{text}» hører ikke til noen tekst i planen"),
+                    "Teksten er endret eller fjernet: oversett den nye teksten, og fjern denne \
+                     (i studioet under «Oversettelser»).",
                 );
             }
         }

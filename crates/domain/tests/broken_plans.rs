@@ -310,3 +310,19 @@ fn advice_for_a_situation_the_plan_lacks() {
         "\"situations\"",
     );
 }
+
+#[test]
+fn a_translation_of_a_text_the_plan_no_longer_has() {
+    let errors = errors_after(|p| {
+        let title = p["situations"][0]["title"].as_str().unwrap().to_owned();
+        p["translations"] =
+            json!({ "en": { title.clone(): "Kept", format!("{title} (før)"): "Stale" } });
+    });
+    assert_one(
+        &errors,
+        "$.translations.en",
+        "hører ikke til noen tekst i planen",
+        "oversett den nye teksten",
+    );
+    assert!(errors[0].problem.contains("(før)"), "{}", errors[0].problem);
+}

@@ -1000,6 +1000,38 @@ fn a_changed_step_keeps_its_meeting_and_its_place() {
         held.meeting, step.meeting,
         "the meeting has edits of its own"
     );
+    // Its old text's translation now belongs to no text: the validator
+    // names it, and once removed (and the new text translated) all is well.
+    let stale: Vec<String> = rusplan_domain::validate(&p)
+        .iter()
+        .map(|e| format!("{}: {}", e.path, e.problem))
+        .collect();
+    assert!(
+        bundled.translation("en", &step.text).is_some(),
+        "the step chosen is translated"
+    );
+    assert_eq!(
+        stale,
+        [format!(
+            "$.translations.en: oversettelsen av «{}» hører ikke til noen tekst i planen",
+            step.text
+        )]
+    );
+    let remove = Edit::RemoveTranslation {
+        language: "en".into(),
+        text: step.text.clone(),
+    };
+    apply(&mut p, remove.clone()).unwrap();
+    assert_eq!(
+        refused(&mut p, remove),
+        format!("«{}» har ingen oversettelse til «en».", step.text)
+    );
+    let again = Edit::AddTranslation {
+        language: "en".into(),
+        text: text.clone(),
+        translated: "The first school day.".into(),
+    };
+    apply(&mut p, again).unwrap();
     assert!(
         rusplan_domain::validate(&p).is_empty(),
         "still a valid plan"

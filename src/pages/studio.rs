@@ -31,6 +31,9 @@ struct Check {
     errors: Vec<PlanError>,
     departures: Vec<Departure>,
     uncovered: Vec<Uncovered>,
+    /// The plan's documents with no text open: what cites them is not
+    /// compared (a plan of several documents is checked one text at a time).
+    unchecked: Vec<String>,
 }
 
 /// The source text as the lines of the plan's document it is the file of
@@ -56,6 +59,7 @@ fn check(plan_text: &str, source_name: &str, source: &str) -> Check {
             errors: vec![error],
             departures: Vec::new(),
             uncovered: Vec::new(),
+            unchecked: Vec::new(),
         },
         Ok(plan) => {
             let sources = source_lines(&plan, source_name, source);
@@ -63,6 +67,12 @@ fn check(plan_text: &str, source_name: &str, source: &str) -> Check {
                 errors: validate(&plan),
                 departures: trace::departures(&plan, &sources),
                 uncovered: trace::uncovered_lines(&plan, &sources),
+                unchecked: plan
+                    .documents
+                    .iter()
+                    .filter(|d| !sources.contains_key(&d.id))
+                    .map(|d| d.file.clone().unwrap_or_else(|| d.id.clone()))
+                    .collect(),
                 plan: Some(plan),
             }
         }
@@ -208,8 +218,19 @@ pub fn Studio() -> impl IntoView {
     let departures = move || {
         let c = checked.get();
         let none = c.plan.is_some() && c.departures.is_empty();
+        let unchecked = (!c.unchecked.is_empty()).then(|| {
+            format!(
+                "Ikke sjekket (ordrett og dekning): det som viser til {}. Åpne den teksten under «Start» for å sjekke det.",
+                c.unchecked.join(", ")
+            )
+        });
         view! {
-            {none.then(|| view! { <p class="studio-ok">"Alle tekster står ordrett i linjene de viser til."</p> })}
+            {unchecked.map(|note| view! { <p class="studio-warning-text">{note}</p> })}
+            {none.then(|| view! { <p class="studio-ok">{if c.unchecked.is_empty() {
+                "Alle tekster står ordrett i linjene de viser til."
+            } else {
+                "Alle tekster i den åpne teksten står ordrett i linjene de viser til."
+            }}</p> })}
             <ul class="studio-problems">
                 {c.departures.into_iter().map(|d| {
                     let path = d.path.clone();

@@ -226,11 +226,7 @@ pub fn Studio() -> impl IntoView {
         });
         view! {
             {unchecked.map(|note| view! { <p class="studio-warning-text">{note}</p> })}
-            {none.then(|| view! { <p class="studio-ok">{if c.unchecked.is_empty() {
-                "Alle tekster står ordrett i linjene de viser til."
-            } else {
-                "Alle tekster i den åpne teksten står ordrett i linjene de viser til."
-            }}</p> })}
+            {(none && c.unchecked.is_empty()).then(|| view! { <p class="studio-ok">"Alle tekster står ordrett i linjene de viser til."</p> })}
             <ul class="studio-problems">
                 {c.departures.into_iter().map(|d| {
                     let path = d.path.clone();
@@ -250,7 +246,7 @@ pub fn Studio() -> impl IntoView {
     };
     let uncovered = move || {
         let c = checked.get();
-        let none = c.plan.is_some() && c.uncovered.is_empty();
+        let none = c.plan.is_some() && c.uncovered.is_empty() && c.unchecked.is_empty();
         view! {
             {none.then(|| view! { <p class="studio-ok">"Hver linje i fremgangsmåtene er dekket av et trinn."</p> })}
             <ul class="studio-problems">

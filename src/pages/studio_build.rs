@@ -207,7 +207,7 @@ fn tools(
 }
 
 /// Removes one item of the outline.
-fn remove_button(
+pub(crate) fn remove_button(
     what: String,
     remove: Edit,
     act: impl Fn(Edit, String, String) + Copy + 'static,

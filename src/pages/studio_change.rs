@@ -4,10 +4,12 @@
 //! staff need. Each is one `plan_edit::Edit`, made by the same `Editor`
 //! as the building forms.
 
-use crate::pages::studio_build::{alert, change_button, departure, opt, Change, Editor, TextField};
+use crate::pages::studio_build::{
+    alert, change_button, departure, opt, remove_button, Change, Editor, TextField,
+};
 use leptos::prelude::*;
 use rusplan_domain::plan::{Meta, Plan};
-use rusplan_domain::plan_edit::{excerpt, Edit};
+use rusplan_domain::plan_edit::{excerpt, removed_elsewhere, Edit};
 use rusplan_domain::trace;
 
 /// The plan's name, school, year, version, revision date and owner.
@@ -74,6 +76,16 @@ pub(crate) fn MetaForm(editor: Editor, plan: Memo<Option<Plan>>) -> impl IntoVie
     }
 }
 
+/// A text's first words, enough to tell it from its neighbours.
+fn opening(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 8 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..8].join(" "))
+    }
+}
+
 /// Every text with a citation, each openable to change its words; the
 /// change is checked against the lines it cites as it is typed.
 #[component]
@@ -115,6 +127,11 @@ pub(crate) fn CitedTexts(
             return Some(format!("Linje {a}–{b} finnes ikke i den åpne teksten."));
         };
         departure(&text.get(), &lines_text).map(|d| format!("{d} (linje {a}–{b})."))
+    };
+    // Removing from the list: its refusals are said above it.
+    let list_error = RwSignal::new(None);
+    let act = move |edit: Edit, focus: String, done: String| {
+        editor.run(list_error, "cited-list-error", |_| Ok(edit), focus, done);
     };
     let clear = move || {
         path.set(String::new());
@@ -158,12 +175,17 @@ pub(crate) fn CitedTexts(
                     {change.buttons("Lagre endringen", clear)}
                 </form>
             })}
+            {alert("cited-list-error", list_error)}
             <details>
                 <summary>{move || format!("Alle tekstene ({})", texts.with(Vec::len))}</summary>
                 <ol class="studio-outline">
                     {move || texts.get().into_iter().enumerate().map(|(i, (p, t, (doc, [a, b])))| {
                         let entry = format!("made-cited-{i}");
-                        let what = format!("teksten på linje {a}–{b}");
+                        // Named by its opening words: texts can share lines.
+                        let what = format!("teksten «{}»", opening(&t));
+                        // A contact's or a step's text goes with it, in its own list.
+                        let remove = removed_elsewhere(&p).is_none()
+                            .then(|| remove_button(what.clone(), Edit::RemoveCitedText(p.clone()), act));
                         let (held_path, held_text, held_doc) = (p, t.clone(), doc);
                         let open = move || {
                             error.set(None);
@@ -175,6 +197,7 @@ pub(crate) fn CitedTexts(
                         view! {
                             <li id=entry tabindex="-1">{format!("{t} (linje {a}–{b})")}
                                 {change_button(what, open)}
+                                {remove}
                             </li>
                         }
                     }).collect_view()}

@@ -2,7 +2,8 @@
 // viewport: a bundled plan opened, then what it already holds changed by
 // the forms (a step's text, who and how soon; a role's name; an answer; a
 // situation's button; a contact; a link; the revision date; any cited
-// text), parts of a meeting removed, a question still in use refused. Each
+// text), parts of a meeting and a cited text removed, a question still in
+// use refused, a translation left without its text named and made again. Each
 // change keeps the id, the place and what has edits of its own; a text
 // changed away from its lines is shown where it departs; a cancel changes
 // nothing; focus follows; axe finds nothing with the change forms open.
@@ -216,6 +217,16 @@ test('a contact, a link and a cited text of a bundled plan, changed in place; a 
   await done(page, 'Oversettelsen er lagt til.');
   await page.getByText('Validatoren finner ingen feil.').waitFor();
 
+  // A text removed with what it is the text of: an advice the plan drops.
+  const advice = halden.confidentiality.advice[0];
+  const adviceEntry = page.locator('details .studio-outline li', { hasText: advice.text }).first();
+  await adviceEntry.getByRole('button', { name: /^Fjern/ }).click();
+  await page.locator('#build-status', { hasText: /^Fjernet teksten «/ }).waitFor();
+  await focusOn(page, 'build-status');
+  // A contact's name goes with the contact: no removal of its own here.
+  const contactEntry = page.locator('details .studio-outline li', { hasText: halden.contacts[1].name }).first();
+  assert.equal(await contactEntry.getByRole('button', { name: /^Fjern/ }).count(), 0);
+
   await page.getByText('Alle tekster står ordrett i linjene de viser til.').waitFor();
   const made = await exported(page);
   assert.deepEqual(made.contacts[0], { ...contact, group: 'Ledelsen' });
@@ -223,6 +234,7 @@ test('a contact, a link and a cited text of a bundled plan, changed in place; a 
   assert.deepEqual(made.laws[0], { ...link, note: 'Les §§ 1–3' });
   assert.deepEqual(made.goals[0], { ...goal, text: shorter });
   assert.deepEqual(made.goals.slice(1), halden.goals.slice(1));
+  assert.deepEqual(made.confidentiality.advice, halden.confidentiality.advice.slice(1));
   const { [goal.text]: gone, ...rest } = halden.translations.en;
   assert.deepEqual(made.translations.en, { ...rest, [shorter]: 'The school shall have' });
   assert.deepEqual(errors, []);

@@ -444,6 +444,11 @@ pub enum Edit {
         path: String,
         text: String,
     },
+    /// A text with a citation removed with what it is the text of (a goal,
+    /// a sign, a duty, a paragraph, a duty note, a prevention group with
+    /// its items…), by its path; a list or group left empty goes too.
+    /// Contacts and steps have removals of their own.
+    RemoveCitedText(String),
     AddContact(Contact),
     /// The contact of `id`: every field.
     ChangeContact(Contact),
@@ -1143,6 +1148,35 @@ fn make(plan: &mut Plan, edit: Edit) -> Result<(), EditError> {
             }
             *plan = with_text_at(plan, &path, t.trim())?;
         }
+        Edit::RemoveCitedText(path) => {
+            let cited = crate::trace::cited_texts(plan)
+                .iter()
+                .any(|c| c.path == path);
+            if !cited {
+                return fail(format!(
+                    "«{path}» er ikke en tekst med henvisning i planen."
+                ));
+            }
+            if let Some(reason) = removed_elsewhere(&path) {
+                return fail(reason.to_owned());
+            }
+            let notes = plan.confidentiality.iter().flat_map(|c| &c.duty_to_inform);
+            let at = |n: usize| format!("$.confidentiality.duty_to_inform[{n}].text");
+            if let Some((_, note)) = notes.enumerate().find(|(n, _)| at(*n) == path) {
+                let used = plan
+                    .parents
+                    .as_ref()
+                    .is_some_and(|p| p.duty_notes.contains(&note.id));
+                if used {
+                    return fail(format!(
+                        "Merknaden «{}» vises på foresattesiden: ta den bort der først.",
+                        note.id
+                    ));
+                }
+            }
+            let before = std::mem::replace(plan, without_text_at(plan, &path)?);
+            tidy(plan, &before);
+        }
         Edit::ChangeContact(c) => {
             check_contact(plan, &c)?;
             let Some(held) = plan.contacts.iter_mut().find(|x| x.id == c.id) else {
@@ -1281,31 +1315,122 @@ fn links_mut(plan: &mut Plan, list: LinkList) -> &mut Vec<Link> {
     }
 }
 
+/// Where the text at a cited path is removed instead, when not by
+/// [`Edit::RemoveCitedText`]: a contact's name and number, and a step's
+/// text, go with the contact or the step.
+pub fn removed_elsewhere(path: &str) -> Option<&'static str> {
+    if path.starts_with("$.contacts[") {
+        Some("Fjern kontakten i listen over kontakter og lenker.")
+    } else if path.starts_with("$.situations[") && !path.contains(".meeting.") {
+        Some("Fjern trinnet i oversikten over nodene.")
+    } else {
+        None
+    }
+}
+
+/// The parts of a `$.a[0].b` path: keys and indices.
+enum Part<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn parts(path: &str) -> Option<Vec<Part<'_>>> {
+    let mut out = Vec::new();
+    for part in path.strip_prefix('$')?.split('.').skip(1) {
+        let (key, indices) = part.split_once('[').unwrap_or((part, ""));
+        out.push(Part::Key(key));
+        for index in indices.split('[').filter(|i| !i.is_empty()) {
+            out.push(Part::Index(index.trim_end_matches(']').parse().ok()?));
+        }
+    }
+    Some(out)
+}
+
+fn walk<'v>(
+    mut here: &'v mut serde_json::Value,
+    parts: &[Part<'_>],
+) -> Option<&'v mut serde_json::Value> {
+    for part in parts {
+        here = match part {
+            Part::Key(k) => here.get_mut(*k)?,
+            Part::Index(i) => here.get_mut(*i)?,
+        };
+    }
+    Some(here)
+}
+
 /// The plan with the string at `path` (`$.a[0].b`, as
 /// [`crate::trace::cited_texts`] names it) replaced: through the plan
 /// file's own JSON form, so no second walk over the plan is kept in step.
 fn with_text_at(plan: &Plan, path: &str, new: &str) -> Result<Plan, EditError> {
     let missing = || EditError(format!("«{path}» finnes ikke i planen."));
     let mut value = serde_json::to_value(plan).map_err(|_| missing())?;
-    let mut here = &mut value;
-    for part in path
-        .strip_prefix('$')
-        .ok_or_else(missing)?
-        .split('.')
-        .skip(1)
-    {
-        let (key, indices) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
-        here = here.get_mut(key).ok_or_else(missing)?;
-        for index in indices.split('[').filter(|i| !i.is_empty()) {
-            let i: usize = index.trim_end_matches(']').parse().map_err(|_| missing())?;
-            here = here.get_mut(i).ok_or_else(missing)?;
-        }
-    }
-    if !here.is_string() {
-        return Err(missing());
-    }
+    let parts = parts(path).ok_or_else(missing)?;
+    let here = walk(&mut value, &parts)
+        .filter(|h| h.is_string())
+        .ok_or_else(missing)?;
     *here = serde_json::Value::String(new.to_owned());
     serde_json::from_value(value).map_err(|_| missing())
+}
+
+/// The plan without the text at `path` and what it is the text of: an
+/// item of a list (`…items[2]`), the element whose text or title it is
+/// (`…signs[1].text`, `…groups[0].title`), or the part whose only text it
+/// is (`$.documentation.text`, `…gut_feeling.text`, a goal's `detail`).
+fn without_text_at(plan: &Plan, path: &str) -> Result<Plan, EditError> {
+    let missing = || EditError(format!("«{path}» finnes ikke i planen."));
+    let mut value = serde_json::to_value(plan).map_err(|_| missing())?;
+    let parts = parts(path).ok_or_else(missing)?;
+    let n = parts.len();
+    // Where the removal is made, and what goes.
+    let (container, gone) = match parts.as_slice() {
+        [.., Part::Index(i)] => (&parts[..n - 1], Part::Index(*i)),
+        [.., Part::Index(i), Part::Key("text" | "title")] => (&parts[..n - 2], Part::Index(*i)),
+        [.., Part::Key(k), Part::Key("text")] => (&parts[..n - 2], Part::Key(k)),
+        [.., Part::Key("detail")] => (&parts[..n - 1], Part::Key("detail")),
+        _ => return Err(missing()),
+    };
+    let holder = walk(&mut value, container).ok_or_else(missing)?;
+    let removed = match gone {
+        Part::Index(i) => holder
+            .as_array_mut()
+            .filter(|a| i < a.len())
+            .map(|a| a.remove(i)),
+        Part::Key(k) => holder.as_object_mut().and_then(|o| o.remove(k)),
+    };
+    removed.ok_or_else(missing)?;
+    serde_json::from_value(value).map_err(|_| missing())
+}
+
+/// Drops what the removal of one text left empty (and only that): a sign
+/// group with no signs, a factor list or the conversation advice with no
+/// items, a role's citation with no duties left to cite.
+fn tidy(plan: &mut Plan, before: &Plan) {
+    if let (Some(c), Some(b)) = (&mut plan.checklist, &before.checklist) {
+        // A sign's removal leaves the groups where they were.
+        let mut was = b.groups.iter().map(|g| g.signs.len());
+        c.groups
+            .retain(|g| !g.signs.is_empty() || was.next() == Some(0));
+    }
+    let emptied = |list: &Option<FactorList>, was: &Option<FactorList>| {
+        list.as_ref().is_some_and(|l| l.items.is_empty())
+            && was.as_ref().is_some_and(|l| !l.items.is_empty())
+    };
+    if emptied(&plan.protective_factors, &before.protective_factors) {
+        plan.protective_factors = None;
+    }
+    if emptied(&plan.risk_factors, &before.risk_factors) {
+        plan.risk_factors = None;
+    }
+    let advice_items = |p: &Plan| p.conversation_advice.as_ref().map(|a| a.items.len());
+    if advice_items(plan) == Some(0) && advice_items(before) != Some(0) {
+        plan.conversation_advice = None;
+    }
+    for (r, b) in plan.roles.iter_mut().zip(&before.roles) {
+        if r.duties.is_empty() && !b.duties.is_empty() {
+            r.source = None;
+        }
+    }
 }
 
 fn check_step(plan: &Plan, step: &Step) -> Result<(), EditError> {

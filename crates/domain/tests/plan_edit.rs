@@ -1318,3 +1318,82 @@ fn changes_that_would_break_the_plan_are_refused_with_a_reason() {
         assert_eq!(refused(&mut p, edit.clone()), reason, "{edit:?}");
     }
 }
+
+/// Every text with a citation of both bundled plans removed in turn: a
+/// contact's or a step's is refused (they have removals of their own), so
+/// is a duty note the parents' page shows; any other goes with what it is
+/// the text of, and nothing else: the texts left are the ones before, less
+/// that one (less a goal's detail or a group's items with it), and the plan
+/// is still a plan file.
+#[test]
+fn every_cited_text_of_both_plans_is_removed_with_what_it_is_the_text_of() {
+    for id in BUNDLED {
+        let bundled = plan(id);
+        let texts = |p: &Plan| -> Vec<String> {
+            let mut t: Vec<String> = trace::cited_texts(p)
+                .iter()
+                .map(|c| c.text.to_owned())
+                .collect();
+            t.sort();
+            t
+        };
+        let before = texts(&bundled);
+        let mut removed = 0;
+        for cited in trace::cited_texts(&bundled) {
+            let mut p = bundled.clone();
+            let edit = Edit::RemoveCitedText(cited.path.clone());
+            let path = cited.path.as_str();
+            let own = path.starts_with("$.contacts[")
+                || (path.starts_with("$.situations[") && !path.contains(".meeting."));
+            let shown_to_parents = path.starts_with("$.confidentiality.duty_to_inform[")
+                && bundled.parents.as_ref().is_some_and(|parents| {
+                    bundled
+                        .confidentiality
+                        .iter()
+                        .flat_map(|c| &c.duty_to_inform)
+                        .any(|n| n.text == cited.text && parents.duty_notes.contains(&n.id))
+                });
+            if own || shown_to_parents {
+                let reason = refused(&mut p, edit);
+                assert!(
+                    reason.starts_with("Fjern ") || reason.contains("foresattesiden"),
+                    "{path}: {reason}"
+                );
+                continue;
+            }
+            apply(&mut p, edit).unwrap_or_else(|e| panic!("{id} {path}: {e}"));
+            removed += 1;
+            let mut left = before.clone();
+            let at = left.iter().position(|t| t == cited.text).unwrap();
+            left.remove(at);
+            let with_it: Vec<&str> = if path.ends_with(".title") {
+                let g = path.trim_end_matches(".title");
+                trace::cited_texts(&bundled)
+                    .iter()
+                    .filter(|c| c.path.starts_with(&format!("{g}.items[")))
+                    .map(|c| c.text)
+                    .collect()
+            } else if path.starts_with("$.goals[") && path.ends_with(".text") {
+                let g = path.trim_end_matches(".text");
+                trace::cited_texts(&bundled)
+                    .iter()
+                    .filter(|c| c.path == format!("{g}.detail"))
+                    .map(|c| c.text)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for t in with_it {
+                let at = left.iter().position(|x| x == t).unwrap();
+                left.remove(at);
+            }
+            assert_eq!(
+                texts(&p),
+                left,
+                "{id} {path}: that text, and only it, is gone"
+            );
+            assert_eq!(parse_plan(&to_json(&p)).unwrap(), p, "{id} {path}");
+        }
+        assert!(removed > 30, "{id}: {removed} removed");
+    }
+}

@@ -224,7 +224,10 @@ test('a contact, a link and a cited text of a bundled plan, changed in place; a 
   await page.locator('#build-status', { hasText: /^Fjernet teksten «/ }).waitFor();
   await focusOn(page, 'build-status');
   // A contact's name goes with the contact: no removal of its own here.
-  const contactEntry = page.locator('details .studio-outline li', { hasText: halden.contacts[1].name }).first();
+  const escaped = halden.contacts[1].name.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  const exactly = (text) => new RegExp(`^${text} \\(linje`);
+  const contactEntry = page.locator('details .studio-outline li', { hasText: exactly(escaped) });
+  assert.equal(await contactEntry.count(), 1, 'the contact\'s name is in the list');
   assert.equal(await contactEntry.getByRole('button', { name: /^Fjern/ }).count(), 0);
 
   await page.getByText('Alle tekster står ordrett i linjene de viser til.').waitFor();

@@ -33,6 +33,12 @@ async function exported(page) {
   return JSON.parse(await readFile(await download.path(), 'utf8'));
 }
 
+/** The entry of the list of cited texts that is exactly `text`. */
+function citedEntry(page, text) {
+  const escaped = text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  return page.locator('details .studio-outline li', { hasText: new RegExp(`^${escaped} \\(linje`) });
+}
+
 const form = (page, heading) => page.locator('form', { has: page.getByRole('heading', { name: heading, exact: true }) });
 
 test('a step, a role, an answer, a situation, a meeting and the revision date of a bundled plan, changed in place', async () => {
@@ -184,7 +190,7 @@ test('a contact, a link and a cited text of a bundled plan, changed in place; a 
   // was; cut to its opening words it is saved.
   const goal = halden.goals[0];
   await page.getByText(/^Alle tekstene \(\d+\)$/).click();
-  const goalEntry = page.locator('details .studio-outline li', { hasText: goal.text }).first();
+  const goalEntry = citedEntry(page, goal.text);
   const goalId = await goalEntry.getAttribute('id');
   await goalEntry.getByRole('button', { name: /^Endre/ }).click();
   await focusOn(page, 'cited-change-text');
@@ -219,14 +225,13 @@ test('a contact, a link and a cited text of a bundled plan, changed in place; a 
 
   // A text removed with what it is the text of: an advice the plan drops.
   const advice = halden.confidentiality.advice[0];
-  const adviceEntry = page.locator('details .studio-outline li', { hasText: advice.text }).first();
+  const adviceEntry = citedEntry(page, advice.text);
+  assert.equal(await adviceEntry.count(), 1);
   await adviceEntry.getByRole('button', { name: /^Fjern/ }).click();
   await page.locator('#build-status', { hasText: /^Fjernet teksten «/ }).waitFor();
   await focusOn(page, 'build-status');
   // A contact's name goes with the contact: no removal of its own here.
-  const escaped = halden.contacts[1].name.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
-  const exactly = (text) => new RegExp(`^${text} \\(linje`);
-  const contactEntry = page.locator('details .studio-outline li', { hasText: exactly(escaped) });
+  const contactEntry = citedEntry(page, halden.contacts[1].name);
   assert.equal(await contactEntry.count(), 1, 'the contact\'s name is in the list');
   assert.equal(await contactEntry.getByRole('button', { name: /^Fjern/ }).count(), 0);
 

@@ -1,7 +1,9 @@
 // The home screen prerendered into index.html (scripts/postbuild.mjs,
 // assets/prerender.js): the chosen plan's situation buttons and 112/113
 // show before the wasm has started; a tap then is held and opened by the
-// app; the prerender is the app's own home, element for element; it never
+// app; when the app takes over it draws what was on screen, element for
+// element (the build renders both from the same components; this checks
+// the takeover, so nothing moves or paints twice); it never
 // shows on a deep link (a page of its own) or the parents' page; and if the app cannot start,
 // the page says so and the emergency numbers still call.
 import { test, before, after } from 'node:test';
@@ -67,7 +69,7 @@ for (const plan of PLANS) {
     assert.equal(await page.locator('.prerender').count(), 0, 'the app removed the prerendered homes');
     await page.goBack();
     await page.locator('h1', { hasText: 'Hva har skjedd?' }).waitFor();
-    assert.deepEqual(await homeOutline(page), prerendered, 'the prerender is the app\'s home, element for element');
+    assert.deepEqual(await homeOutline(page), prerendered, 'after the takeover, the same home element for element');
     assert.deepEqual(errors, []);
     await context.close();
   });
